@@ -68,22 +68,6 @@ const envSchema = z
       (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
       z.enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug info warn error' }).default('info'),
     ),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (!env.CORALOGIX_REGION && !env.CORALOGIX_API_URL) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['CORALOGIX_REGION'],
-        message: `set CORALOGIX_REGION (${Object.keys(REGIONS).join(' ')}) or CORALOGIX_API_URL`,
-      });
-    }
   });
 
 export interface Config {
@@ -125,15 +109,31 @@ export function isUnconfigured(env: NodeJS.ProcessEnv): boolean {
   return CONNECTION_VARIABLES.every((name) => (env[name] ?? '').trim() === '');
 }
 
+const isSet = (v: string | undefined) => (v ?? '').trim() !== '';
+
+/** Checked apart from the schema so they are reported even when other variables are malformed. */
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (!isSet(env.SLACK_APP_TOKEN) && !isSet(env.SLACK_SIGNING_SECRET)) {
+    problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (!isSet(env.CORALOGIX_REGION) && !isSet(env.CORALOGIX_API_URL)) {
+    problems.push(`CORALOGIX_REGION: set CORALOGIX_REGION (${Object.keys(REGIONS).join(' ')}) or CORALOGIX_API_URL`);
+  }
+  return problems;
+}
+
 /**
  * Reads the environment once, at boot. Reports every problem at once, naming the variable and what
  * it should look like; never echoes a value, since most of these are secrets.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  problems.push(...crossFieldProblems(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const origin = (e.CORALOGIX_API_URL ?? REGIONS[e.CORALOGIX_REGION as Region]).replace(/\/+$/, '');
   return {
