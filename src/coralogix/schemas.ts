@@ -8,16 +8,14 @@ import { z } from 'zod';
 const str = z.string();
 const kv = z.looseObject({ key: z.string().catch(''), value: z.string().catch('') });
 /** An array whose malformed items are dropped rather than failing the whole case. */
-const listOf = <T extends z.ZodType>(item: T) =>
-  z
-    .array(z.unknown())
-    .catch([])
-    .transform((items) =>
-      items.flatMap((i) => {
-        const r = item.safeParse(i);
-        return r.success ? [r.data as z.output<T>] : [];
-      }),
-    );
+const keepValid =
+  <T extends z.ZodType>(item: T) =>
+  (items: unknown[]): z.output<T>[] =>
+    items.flatMap((i) => {
+      const r = item.safeParse(i);
+      return r.success ? [r.data] : [];
+    });
+const listOf = <T extends z.ZodType>(item: T) => z.array(z.unknown()).catch([]).transform(keepValid(item));
 
 export const impactedEntitySchema = z.looseObject({
   apmService: z.looseObject({ name: str.optional(), language: str.optional() }).optional(),
@@ -79,7 +77,10 @@ export const caseSchema = z.looseObject({
     })
     .optional()
     .catch(undefined),
-  kpiBreaches: z.looseObject({ breachedKpis: listOf(breachedKpiSchema).default([]) }).optional().catch(undefined),
+  kpiBreaches: z
+    .looseObject({ breachedKpis: listOf(breachedKpiSchema).default([]) })
+    .optional()
+    .catch(undefined),
   resolutionDetails: z
     .looseObject({ reason: str.optional(), resolveTime: str.optional(), resolvedBy: z.unknown().optional() })
     .optional()
@@ -105,7 +106,10 @@ export const teammateSchema = z.looseObject({
 });
 export type Teammate = z.output<typeof teammateSchema>;
 
-export const teammatesEnvelopeSchema = z.looseObject({ data: listOf(teammateSchema) });
+/** `data` is required: a directory answer without it is a bad response, not an empty team. */
+export const teammatesEnvelopeSchema = z.looseObject({
+  data: z.array(z.unknown()).transform(keepValid(teammateSchema)),
+});
 
 /** Statuses after which a case takes no more assignment. */
 export const FINAL_STATUSES = new Set(['CASE_STATUS_RESOLVED', 'CASE_STATUS_CLOSED']);
@@ -113,3 +117,6 @@ export const FINAL_STATUSES = new Set(['CASE_STATUS_RESOLVED', 'CASE_STATUS_CLOS
 export function isFinal(c: Pick<Case, 'status'>): boolean {
   return FINAL_STATUSES.has(c.status);
 }
+
+/** The created comment event; only its presence is checked, the app reads nothing from it. */
+export const commentEnvelopeSchema = z.looseObject({ event: z.looseObject({ eventId: str.optional() }) });
