@@ -1,0 +1,112 @@
+import type { SlackMessage } from '../blocks/case-message';
+import { escapeAndTruncate, mention } from '../blocks/mrkdwn';
+import { renderNotice, renderUsage } from '../blocks/notice';
+import type { AppError, ErrorDetails } from '../errors';
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+
+/**
+ * The one place an AppError becomes what a user reads: what happened and what to do next. Only
+ * texts written for users (the grammar's problems, Coralogix's own refusal) are shown, escaped and
+ * cut; never a stack or an internal message.
+ */
+export function describeError(err: AppError, ref: string): SlackMessage {
+  const d = err.details;
+  const caseRef = d.caseId ? escapeAndTruncate(d.caseId, 64) : 'The case';
+  switch (err.code) {
+    case 'usage':
+    case 'bad_case_id':
+      return renderUsage(userProblem(err.message));
+    case 'case_not_found':
+      return renderNotice({
+        title: d.caseId ? `No case ${caseRef} in Coralogix` : 'No such case in Coralogix',
+        body: 'Check the id: it is the readable id (CASE-123) or the UUID shown on the case in Coralogix.',
+      });
+    case 'case_closed':
+      return renderNotice({
+        title: `${caseRef} is ${closedWord(d.caseStatus)}`,
+        body: `A ${closedWord(d.caseStatus)} case cannot be reassigned. ${NOTHING_CHANGED}`,
+      });
+    case 'user_not_mapped':
+      return notMapped(d);
+    case 'foreign_workspace':
+      return renderNotice({
+        title: 'Refused',
+        body: `Only members of the workspace this app is installed in can change cases. ${NOTHING_CHANGED}`,
+      });
+    case 'coralogix_unauthorized':
+      return renderNotice({
+        title: 'Coralogix rejected the API key',
+        body: `${NOTHING_CHANGED} The key is wrong, expired, or for another region.`,
+        hint: 'Ask an admin of this app to check CORALOGIX_API_KEY and CORALOGIX_REGION.',
+        ref,
+      });
+    case 'coralogix_forbidden':
+      return renderNotice({
+        title: 'The Coralogix API key lacks a permission',
+        body: `${NOTHING_CHANGED} The key lacks the *${escapeAndTruncate(d.permission ?? 'needed', 60)}* permission.`,
+        hint: 'Ask an admin to add it to the key, or to give the app a key that has it.',
+        ref,
+      });
+    case 'coralogix_unavailable':
+      return renderNotice({
+        title: 'Coralogix did not answer in time',
+        body: `Coralogix was slow, down or rate limiting. ${NOTHING_CHANGED}`,
+        hint: d.retryAfter ? `Try again in ${Math.ceil(d.retryAfter)} seconds.` : 'Try again in a minute.',
+      });
+    case 'coralogix_rejected':
+      return renderNotice({
+        title: `Something went wrong (ref ${escapeAndTruncate(ref, 64)})`,
+        body: `Coralogix refused the change: ${escapeAndTruncate(remoteSaid(err.message), 300)}`,
+        hint: 'If it happens again, give an admin this reference.',
+        ref,
+      });
+    default:
+      return renderNotice({
+        title: `Something went wrong (ref ${escapeAndTruncate(ref, 64)})`,
+        body: 'The change may not have been made; check the case before trying again.',
+        hint: 'If it happens again, give an admin this reference.',
+        ref,
+      });
+  }
+}
+
+/** The grammar writes its problems for users; the usage text that follows is shown anyway. */
+function userProblem(message: string): string {
+  return message.split(' Usage: ')[0] ?? message;
+}
+
+/** What Coralogix said, without our prefix "Coralogix POST … failed (400): ". */
+function remoteSaid(message: string): string {
+  const said = /failed \([^)]*\): ([\s\S]*)$/.exec(message)?.[1]?.trim();
+  return said || 'no reason given';
+}
+
+function closedWord(status: string | undefined): string {
+  return status === 'CASE_STATUS_CLOSED'
+    ? 'closed'
+    : status === 'CASE_STATUS_RESOLVED'
+      ? 'resolved'
+      : 'resolved or closed';
+}
+
+const WHY: Record<NonNullable<ErrorDetails['reason']>, (email: string) => string> = {
+  no_email: () =>
+    'no e-mail is visible on their Slack profile (the app needs the users:read.email scope, or the profile hides it)',
+  no_team_member: (email) => `no active Coralogix team member has the e-mail ${email}`,
+  inactive: (email) => `the Coralogix user ${email} is deactivated`,
+  not_found: () => 'Slack does not know this user',
+};
+
+function notMapped(d: ErrorDetails): SlackMessage {
+  const actor = d.role === 'actor';
+  const who = actor ? 'You have' : `${d.slackUserId ? mention(d.slackUserId) : 'That person'} has`;
+  const email = d.email ? escapeAndTruncate(d.email, 200) : 'their e-mail';
+  const why = d.reason ? WHY[d.reason](email) : 'no Coralogix user matches';
+  const invite = `invite ${d.email ? email : actor ? 'you' : 'them'} to the Coralogix team`;
+  return renderNotice({
+    title: actor ? 'You have no Coralogix user' : 'No Coralogix user for that person',
+    body: `${who} no Coralogix user: ${why}. ${NOTHING_CHANGED}`,
+    hint: `Ask an admin to add ${actor ? 'you' : 'them'} to USER_MAP_FILE, or ${invite}.`,
+  });
+}
