@@ -30,45 +30,49 @@ const originSchema = z
     }
   }, 'an origin such as https://api.eu2.coralogix.com (scheme://host[:port], no path)');
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.preprocess(
-      blankToUndefined,
-      z.string({ error: 'required: the bot token, xoxb-…' }).trim().startsWith('xoxb-', 'a bot token starting with xoxb-'),
-    ),
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: z.preprocess(
-      blankToUndefined,
-      z.string().trim().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
-    ),
-    SLACK_API_URL: z.preprocess(
-      blankToUndefined,
-      z.url({ error: 'a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
-    ),
-    PORT: intFrom(3000, 0, 65535),
-    HOST: z.preprocess(blankToUndefined, z.string().trim().default('0.0.0.0')),
-    CORALOGIX_API_KEY: z.preprocess(
-      blankToUndefined,
-      z.string({ error: 'required: a Coralogix API key with case:Read and case:Assign' }).trim().min(1),
-    ),
-    CORALOGIX_REGION: z.preprocess(
-      (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : v),
-      z.enum(Object.keys(REGIONS) as [Region, ...Region[]], { error: `one of ${Object.keys(REGIONS).join(' ')}` }).optional(),
-    ),
-    CORALOGIX_API_URL: z.preprocess(blankToUndefined, originSchema.optional()),
-    CORALOGIX_TIMEOUT_MS: intFrom(5000, 100, 60000),
-    USER_MAP_FILE: optionalString,
-    CASES_CHANNEL_ID: optionalString,
-    WEBHOOK_SECRET: z.preprocess(
-      blankToUndefined,
-      z.string().min(16, 'at least 16 characters (a random secret, e.g. openssl rand -hex 32)').optional(),
-    ),
-    DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default('./data/case-assign.db')),
-    LOG_LEVEL: z.preprocess(
-      (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
-      z.enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug info warn error' }).default('info'),
-    ),
-  });
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: 'required: the bot token, xoxb-…' })
+      .trim()
+      .startsWith('xoxb-', 'a bot token starting with xoxb-'),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().trim().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_API_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ error: 'a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
+  ),
+  PORT: intFrom(3000, 0, 65535),
+  HOST: z.preprocess(blankToUndefined, z.string().trim().default('0.0.0.0')),
+  CORALOGIX_API_KEY: z.preprocess(
+    blankToUndefined,
+    z.string({ error: 'required: a Coralogix API key with case:Read and case:Assign' }).trim().min(1),
+  ),
+  CORALOGIX_REGION: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : v),
+    z
+      .enum(Object.keys(REGIONS) as [Region, ...Region[]], { error: `one of ${Object.keys(REGIONS).join(' ')}` })
+      .optional(),
+  ),
+  CORALOGIX_API_URL: z.preprocess(blankToUndefined, originSchema.optional()),
+  CORALOGIX_TIMEOUT_MS: intFrom(5000, 100, 60000),
+  USER_MAP_FILE: optionalString,
+  CASES_CHANNEL_ID: optionalString,
+  WEBHOOK_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, 'at least 16 characters (a random secret, e.g. openssl rand -hex 32)').optional(),
+  ),
+  DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default('./data/case-assign.db')),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug info warn error' }).default('info'),
+  ),
+});
 
 export interface Config {
   slack: {

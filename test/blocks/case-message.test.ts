@@ -160,7 +160,9 @@ describe('renderCase', () => {
   });
 
   it('renders the Coralogix docs example case', () => {
-    const raw: unknown = JSON.parse(readFileSync(join(__dirname, '../fixtures/coralogix-example-assign-response.json'), 'utf8'));
+    const raw: unknown = JSON.parse(
+      readFileSync(join(__dirname, '../fixtures/coralogix-example-assign-response.json'), 'utf8'),
+    );
     const c = caseEnvelopeSchema.parse(raw).case;
     const message = renderCase({ case: c, link: LINK });
     expect(blockKitViolations(message)).toEqual([]);

@@ -1,0 +1,64 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { renderCase } from '../../blocks/case-message';
+import { renderNotice } from '../../blocks/notice';
+import { actOnCase, type CaseOp } from '../../cases/act-on-case';
+import type { OncePerKey } from '../../cases/once';
+import type { ActOutcome } from '../../cases/act-on-case';
+import { assertHomeWorkspace } from '../../cases/workspace';
+import { AppError } from '../../errors';
+import type { Services } from '../../services';
+import { answerError, postOrReport } from '../answer-error';
+import { createReply } from '../reply';
+import { caseIdOf, messageOf } from './case-id-of';
+
+export type ClickArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** What a click asks for, read from its payload; undefined when the payload makes no sense. */
+export type OpOf = (body: BlockAction) => CaseOp | undefined;
+
+/**
+ * Every case button goes through here: acknowledge, check who clicked, act once however often the
+ * click arrives, then replace the message with the new state. A failure leaves the message as it
+ * was and tells only the one who clicked.
+ */
+export function clickHandler(services: Services, once: OncePerKey<ActOutcome>, opOf: OpOf) {
+  return async ({ ack, body, respond, client }: ClickArgs): Promise<void> => {
+    await ack();
+
+    const started = Date.now();
+    const actor = body.user.id;
+    const log = services.logger.child({
+      kind: 'click',
+      action: body.actions[0]?.action_id,
+      user: actor,
+      team: body.user.team_id,
+    });
+    const reply = createReply({
+      respond,
+      client,
+      channelId: messageOf(body).channelId,
+      messageTs: messageOf(body).ts,
+      userId: actor,
+      logger: log,
+    });
+    const caseId = caseIdOf(body);
+    const op = opOf(body);
+    try {
+      if (!caseId || !op) throw new AppError('internal', 'click without a case id or operation', { caseId });
+      assertHomeWorkspace(body.user.team_id, services.homeTeamId, actor);
+      const key = [caseId, op.op, op.op === 'assign' ? op.targetSlackId : '', actor].join('|');
+      const { first, result } = await once.run(key, async () => {
+        const outcome = await actOnCase(services, { caseId, actorSlackId: actor, channelName: body.channel?.name }, op);
+        const shown = await postOrReport(reply, renderCase(outcome.view), outcome.view, log, 'replace');
+        if (shown && outcome.kind === 'stale') {
+          await reply.privately(renderNotice({ title: 'The case changed meanwhile', body: outcome.reason }));
+        }
+        return outcome;
+      });
+      log.info({ caseId, outcome: first ? result.kind : 'duplicate', ms: Date.now() - started }, 'click handled');
+    } catch (e) {
+      const { code, ref } = await answerError(e, reply, log, { caseId });
+      log.info({ caseId, outcome: code, ref, ms: Date.now() - started }, 'click failed');
+    }
+  };
+}

@@ -1,0 +1,42 @@
+import { renderCase } from '../../blocks/case-message';
+import { assignCase } from '../../cases/assign-case';
+import { assertHomeWorkspace } from '../../cases/workspace';
+import { AppError } from '../../errors';
+import type { Services } from '../../services';
+import { answerError, postOrReport } from '../answer-error';
+import { createReply } from '../reply';
+import { caseIdOf } from './case-id-of';
+import type { ClickArgs } from './handle-click';
+
+/**
+ * The person picker offered when `@name` arrived as plain text: choosing someone does what the
+ * command would have done, and posts the summary in the channel.
+ */
+export function pickAssignee(services: Services) {
+  return async ({ ack, body, respond, client }: ClickArgs): Promise<void> => {
+    await ack();
+
+    const actor = body.user.id;
+    const log = services.logger.child({ kind: 'click', action: 'pick_assignee', user: actor, team: body.user.team_id });
+    const reply = createReply({ respond, client, channelId: body.channel?.id, userId: actor, logger: log });
+    const caseId = caseIdOf(body);
+    const action = body.actions[0];
+    const target = action?.type === 'users_select' ? action.selected_user : undefined;
+    try {
+      if (!caseId || !target) throw new AppError('internal', 'picker without a case id or a person', { caseId });
+      assertHomeWorkspace(body.user.team_id, services.homeTeamId, actor);
+      const view = await assignCase(services, {
+        caseId,
+        actorSlackId: actor,
+        targetSlackId: target,
+        channelName: body.channel?.name,
+      });
+      if (await postOrReport(reply, renderCase(view), view, log)) {
+        log.info({ caseId, outcome: 'assigned' }, 'click handled');
+      }
+    } catch (e) {
+      const { code, ref } = await answerError(e, reply, log, { caseId });
+      log.info({ caseId, outcome: code, ref }, 'click failed');
+    }
+  };
+}

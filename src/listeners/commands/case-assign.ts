@@ -1,0 +1,59 @@
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { renderCase } from '../../blocks/case-message';
+import { renderUsage } from '../../blocks/notice';
+import { assignCase } from '../../cases/assign-case';
+import { parseCommand } from '../../cases/grammar';
+import { assertHomeWorkspace } from '../../cases/workspace';
+import { toAppError } from '../../errors';
+import type { Services } from '../../services';
+import { answerError, answerFor, newRef, postOrReport } from '../answer-error';
+import { createReply } from '../reply';
+
+export const COMMAND = '/case-assign';
+
+type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** `/case-assign CASE-123 @bob`: parse, acknowledge, assign, post the summary in the channel. */
+export function caseAssignCommand(services: Services) {
+  return async ({ command, ack, respond, client }: Args): Promise<void> => {
+    const started = Date.now();
+    const log = services.logger.child({ kind: 'command', user: command.user_id, team: command.team_id });
+    let parsed;
+    try {
+      parsed = parseCommand(command.text);
+    } catch (e) {
+      // Grammar problems need no network: answer in the acknowledgement itself.
+      const err = toAppError(e);
+      await ack(answerFor(err, newRef()));
+      log.info({ outcome: err.code, hint: err.details.hint, ms: Date.now() - started }, 'command refused');
+      return;
+    }
+    if (parsed.kind === 'help') {
+      await ack(renderUsage());
+      return;
+    }
+    await ack();
+
+    const reply = createReply({ respond, client, channelId: command.channel_id, userId: command.user_id, logger: log });
+    const caseId = parsed.caseId;
+    try {
+      assertHomeWorkspace(command.team_id, services.homeTeamId, command.user_id);
+      const targetSlackId = parsed.target.kind === 'me' ? command.user_id : parsed.target.slackUserId;
+      const view = await assignCase(services, {
+        caseId,
+        actorSlackId: command.user_id,
+        targetSlackId,
+        channelName: command.channel_name,
+      });
+      if (!(await postOrReport(reply, renderCase(view), view, log))) return;
+      log.info({ caseId, outcome: 'assigned', ms: Date.now() - started }, 'command handled');
+    } catch (e) {
+      const { code, ref } = await answerError(e, reply, log, { caseId });
+      log.info({ caseId, outcome: code, ref, ms: Date.now() - started }, 'command failed');
+    }
+  };
+}
+
+export function registerCommands(app: App, services: Services): void {
+  app.command(COMMAND, caseAssignCommand(services));
+}

@@ -1,0 +1,30 @@
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { AppError } from '../errors';
+
+export interface BotIdentity {
+  teamId?: string;
+  botId?: string;
+  botUserId?: string;
+}
+
+/**
+ * auth.test once at boot: proves the token works, names the home workspace, and lets Bolt skip its
+ * own call (which, when it fails, takes the whole process down with an unhandled rejection).
+ */
+export async function checkBotToken(token: string, options: WebClientOptions): Promise<BotIdentity> {
+  const client = new WebClient(token, { ...options, retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 1000 } });
+  try {
+    const r = await client.auth.test();
+    return { teamId: r.team_id, botId: r.bot_id, botUserId: r.user_id };
+  } catch (e) {
+    const slackError = (e as { data?: { error?: string } }).data?.error;
+    throw new AppError(
+      'slack_failed',
+      slackError
+        ? `Slack refused SLACK_BOT_TOKEN (${slackError}); reinstall the app and copy the Bot User OAuth Token`
+        : `Slack could not be reached at ${options.slackApiUrl ?? 'https://slack.com/api/'}: ${(e as Error).message}`,
+      { slackError },
+      { cause: e },
+    );
+  }
+}
