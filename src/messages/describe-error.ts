@@ -90,9 +90,9 @@ function closedWord(status: string | undefined): string {
       : 'resolved or closed';
 }
 
-const WHY: Record<NonNullable<ErrorDetails['reason']>, (email: string) => string> = {
-  no_email: () =>
-    'no e-mail is visible on their Slack profile (the app needs the users:read.email scope, or the profile hides it)',
+const WHY: Record<NonNullable<ErrorDetails['reason']>, (email: string, whose: string) => string> = {
+  no_email: (_email, whose) =>
+    `no e-mail is visible on ${whose} Slack profile (the app needs the users:read.email scope, or the profile hides it)`,
   no_team_member: (email) => `no active Coralogix team member has the e-mail ${email}`,
   inactive: (email) => `the Coralogix user ${email} is deactivated`,
   not_found: () => 'Slack does not know this user',
@@ -100,13 +100,13 @@ const WHY: Record<NonNullable<ErrorDetails['reason']>, (email: string) => string
 
 function notMapped(d: ErrorDetails): SlackMessage {
   const actor = d.role === 'actor';
-  const who = actor ? 'You have' : `${d.slackUserId ? mention(d.slackUserId) : 'That person'} has`;
-  const email = d.email ? escapeAndTruncate(d.email, 200) : 'their e-mail';
-  const why = d.reason ? WHY[d.reason](email) : 'no Coralogix user matches';
+  const who = actor ? 'you' : d.slackUserId ? mention(d.slackUserId) : 'that person';
+  const email = d.email ? escapeAndTruncate(d.email, 200) : actor ? 'your e-mail' : 'their e-mail';
+  const why = d.reason ? WHY[d.reason](email, actor ? 'your' : 'their') : 'no Coralogix user matches';
   const invite = `invite ${d.email ? email : actor ? 'you' : 'them'} to the Coralogix team`;
   return renderNotice({
     title: actor ? 'You have no Coralogix user' : 'No Coralogix user for that person',
-    body: `${who} no Coralogix user: ${why}. ${NOTHING_CHANGED}`,
+    body: `${actor ? 'Your Slack account matches no Coralogix user' : `${who} has no Coralogix user`}: ${why}. ${NOTHING_CHANGED}`,
     hint: `Ask an admin to add ${actor ? 'you' : 'them'} to USER_MAP_FILE, or ${invite}.`,
   });
 }
