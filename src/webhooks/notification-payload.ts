@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Slack ids are opaque: upper-case letters and digits, nothing more is assumed. A "#name" is refused. */
+const CHANNEL_ID = /^[A-Z0-9]{2,64}$/;
+
+/** A template that renders a missing variable as "" means "not given", not "empty". */
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+
+/**
+ * The body the installer's Notification Center template renders (README). Unknown fields are
+ * allowed, so a template that sends the whole case object, or more, still works.
+ */
+const notificationSchema = z
+  .looseObject({
+    caseId: optionalText(200),
+    case: z.looseObject({ id: optionalText(200) }).optional(),
+    channel: z.preprocess(
+      blankToUndefined,
+      z.string().trim().regex(CHANNEL_ID, 'a Slack channel id such as C0123ABCD, not a #name').optional(),
+    ),
+    event: optionalText(200),
+    eventId: optionalText(200),
+  })
+  .refine((body) => body.caseId ?? body.case?.id, { message: 'no case id: send "caseId" or "case": {"id": …}' });
+
+export interface CaseNotification {
+  /** As sent; not yet normalised. */
+  caseId: string;
+  channel?: string;
+  event?: string;
+  eventId?: string;
+}
+
+/** The notification, or the reason (for the 400 answer) why the body is not one. */
+export function parseNotification(
+  body: unknown,
+): { ok: true; value: CaseNotification } | { ok: false; reason: string } {
+  const parsed = notificationSchema.safeParse(body);
+  if (!parsed.success) {
+    const reason = parsed.error.issues.map((i) =>
+      i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message,
+    );
+    return { ok: false, reason: reason.join('; ') };
+  }
+  const { caseId, case: nested, channel, event, eventId } = parsed.data;
+  return {
+    ok: true,
+    value: {
+      caseId: caseId ?? nested?.id ?? '',
+      ...(channel === undefined ? {} : { channel }),
+      ...(event === undefined ? {} : { event }),
+      ...(eventId === undefined ? {} : { eventId }),
+    },
+  };
+}
