@@ -21,15 +21,21 @@ export class InFlight {
     return work;
   }
 
-  /** Stops taking new work and resolves when the running work ends or the bound passes. */
+  /**
+   * Stops taking new work and resolves true when nothing runs any more, or false when the bound
+   * passes first. Work that began just before the close (a request still being read) is waited for too.
+   */
   async drain(timeoutMs: number): Promise<boolean> {
     this.closed = true;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
-    const all = Promise.allSettled([...this.running]).then(() => true as const);
-    const finished = await Promise.race([all, timeout]);
+    const idle = async (): Promise<true> => {
+      while (this.running.size > 0) await Promise.allSettled([...this.running]);
+      return true;
+    };
+    const finished = await Promise.race([idle(), timeout]);
     clearTimeout(timer);
     return finished;
   }

@@ -32,9 +32,29 @@ export function createHttpServer(routes: Routes, slack: RequestListener | undefi
       return;
     }
     if (slack) {
-      slack(req, res);
+      try {
+        slack(req, res);
+      } catch {
+        // Bolt's receiver throws, synchronously, for any path it does not serve; uncaught, that
+        // would take the process down on a stray GET.
+        if (!res.headersSent) sendText(res, 404, 'not found');
+      }
       return;
     }
     sendText(res, 404, 'not found');
   });
+}
+
+/**
+ * During shutdown the server stops accepting connections, but a client may still send on a
+ * kept-alive one: that request gets 503 (and the connection is closed) rather than starting work
+ * that shutdown would not wait for. Slack retries a command or click answered with an error.
+ */
+export function refuseWhenStopping(accepting: () => boolean, listener: RequestListener): RequestListener {
+  return (req, res) => {
+    if (accepting()) return listener(req, res);
+    res.setHeader('connection', 'close');
+    res.setHeader('retry-after', '5');
+    sendText(res, 503, 'shutting down');
+  };
 }

@@ -8,6 +8,7 @@ import { assertHomeWorkspace } from '../../cases/workspace';
 import { AppError } from '../../errors';
 import type { Services } from '../../services';
 import { answerError, postOrReport } from '../answer-error';
+import { outcomeRecorder } from '../outcome';
 import { createReply } from '../reply';
 import { caseIdOf, messageOf } from './case-id-of';
 
@@ -25,14 +26,10 @@ export function clickHandler(services: Services, once: OncePerKey<ActOutcome>, o
   return async ({ ack, body, respond, client }: ClickArgs): Promise<void> => {
     await ack();
 
-    const started = Date.now();
     const actor = body.user.id;
-    const log = services.logger.child({
-      kind: 'click',
-      action: body.actions[0]?.action_id,
-      user: actor,
-      team: body.user.team_id,
-    });
+    const action = body.actions[0]?.action_id;
+    const log = services.logger.child({ kind: 'click', action, user: actor, team: body.user.team_id });
+    const done = outcomeRecorder(services, log, { kind: 'click', action });
     const reply = createReply({
       respond,
       client,
@@ -55,10 +52,10 @@ export function clickHandler(services: Services, once: OncePerKey<ActOutcome>, o
         }
         return outcome;
       });
-      log.info({ caseId, outcome: first ? result.kind : 'duplicate', ms: Date.now() - started }, 'click handled');
+      done({ caseId, outcome: first ? result.kind : 'duplicate' }, 'click handled');
     } catch (e) {
       const { code, ref } = await answerError(e, reply, log, { caseId });
-      log.info({ caseId, outcome: code, ref, ms: Date.now() - started }, 'click failed');
+      done({ caseId, outcome: code, ref }, 'click failed');
     }
   };
 }

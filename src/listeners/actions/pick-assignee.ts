@@ -1,9 +1,11 @@
+import { ACTION } from '../../blocks/action-ids';
 import { renderCase } from '../../blocks/case-message';
 import { assignCase } from '../../cases/assign-case';
 import { assertHomeWorkspace } from '../../cases/workspace';
 import { AppError } from '../../errors';
 import type { Services } from '../../services';
 import { answerError, postOrReport } from '../answer-error';
+import { outcomeRecorder } from '../outcome';
 import { createReply } from '../reply';
 import { caseIdOf } from './case-id-of';
 import type { ClickArgs } from './handle-click';
@@ -17,11 +19,13 @@ export function pickAssignee(services: Services) {
     await ack();
 
     const actor = body.user.id;
-    const log = services.logger.child({ kind: 'click', action: 'pick_assignee', user: actor, team: body.user.team_id });
+    const action = ACTION.pickAssignee;
+    const log = services.logger.child({ kind: 'click', action, user: actor, team: body.user.team_id });
+    const done = outcomeRecorder(services, log, { kind: 'click', action });
     const reply = createReply({ respond, client, channelId: body.channel?.id, userId: actor, logger: log });
     const caseId = caseIdOf(body);
-    const action = body.actions[0];
-    const target = action?.type === 'users_select' ? action.selected_user : undefined;
+    const picked = body.actions[0];
+    const target = picked?.type === 'users_select' ? picked.selected_user : undefined;
     try {
       if (!caseId || !target) throw new AppError('internal', 'picker without a case id or a person', { caseId });
       assertHomeWorkspace(body.user.team_id, services.homeTeamId, actor);
@@ -31,12 +35,11 @@ export function pickAssignee(services: Services) {
         targetSlackId: target,
         channelName: body.channel?.name,
       });
-      if (await postOrReport(reply, renderCase(view), view, log)) {
-        log.info({ caseId, outcome: 'assigned' }, 'click handled');
-      }
+      const shown = await postOrReport(reply, renderCase(view), view, log);
+      done({ caseId, outcome: shown ? 'assigned' : 'assigned_unshown' }, 'click handled');
     } catch (e) {
       const { code, ref } = await answerError(e, reply, log, { caseId });
-      log.info({ caseId, outcome: code, ref }, 'click failed');
+      done({ caseId, outcome: code, ref }, 'click failed');
     }
   };
 }

@@ -7,6 +7,7 @@ import { assertHomeWorkspace } from '../../cases/workspace';
 import { toAppError } from '../../errors';
 import type { Services } from '../../services';
 import { answerError, answerFor, newRef, postOrReport } from '../answer-error';
+import { outcomeRecorder } from '../outcome';
 import { createReply } from '../reply';
 
 export const COMMAND = '/case-assign';
@@ -16,8 +17,8 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 /** `/case-assign CASE-123 @bob`: parse, acknowledge, assign, post the summary in the channel. */
 export function caseAssignCommand(services: Services) {
   return async ({ command, ack, respond, client }: Args): Promise<void> => {
-    const started = Date.now();
     const log = services.logger.child({ kind: 'command', user: command.user_id, team: command.team_id });
+    const done = outcomeRecorder(services, log, { kind: 'command' });
     let parsed;
     try {
       parsed = parseCommand(command.text);
@@ -25,11 +26,12 @@ export function caseAssignCommand(services: Services) {
       // Grammar problems need no network: answer in the acknowledgement itself.
       const err = toAppError(e);
       await ack(answerFor(err, newRef()));
-      log.info({ outcome: err.code, hint: err.details.hint, ms: Date.now() - started }, 'command refused');
+      done({ outcome: err.code, hint: err.details.hint }, 'command refused');
       return;
     }
     if (parsed.kind === 'help') {
       await ack(renderUsage());
+      done({ outcome: 'help' }, 'command handled');
       return;
     }
     await ack();
@@ -45,11 +47,12 @@ export function caseAssignCommand(services: Services) {
         targetSlackId,
         channelName: command.channel_name,
       });
-      if (!(await postOrReport(reply, renderCase(view), view, log))) return;
-      log.info({ caseId, outcome: 'assigned', ms: Date.now() - started }, 'command handled');
+      // Not shown: the user was told privately, and the error line carries the ref.
+      const shown = await postOrReport(reply, renderCase(view), view, log);
+      done({ caseId, outcome: shown ? 'assigned' : 'assigned_unshown' }, 'command handled');
     } catch (e) {
       const { code, ref } = await answerError(e, reply, log, { caseId });
-      log.info({ caseId, outcome: code, ref, ms: Date.now() - started }, 'command failed');
+      done({ caseId, outcome: code, ref }, 'command failed');
     }
   };
 }
