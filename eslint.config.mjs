@@ -14,6 +14,20 @@ export default tseslint.config(
     },
   },
   {
+    // The playground page runs in the browser as plain ES modules, outside the TypeScript program.
+    files: ['src/playground/static/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'module',
+      parserOptions: { projectService: false, program: null },
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'history', 'localStorage', 'fetch', 'EventSource', 'Option', 'setTimeout', 'clearTimeout'].map(
+          (g) => [g, 'readonly'],
+        ),
+      ),
+    },
+  },
+  {
     // Tests and fakes parse loosely typed wire payloads on purpose.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {

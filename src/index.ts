@@ -1,12 +1,25 @@
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, isUnconfigured, loadConfig } from './config';
 import { createLogger } from './logger';
 
 const SHUTDOWN_BOUND_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
+  // A fresh clone, nothing configured: show the product locally. A partial configuration is an error below.
+  if (isUnconfigured(process.env)) {
+    const { playgroundSettings } = await import('./playground/settings');
+    const { runPlayground } = await import('./playground/main');
+    const settings = playgroundSettings(process.env);
+    process.stdout.write(
+      `no Slack credentials: starting the local playground at http://localhost:${settings.port}; ` +
+        'set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), CORALOGIX_API_KEY and CORALOGIX_REGION ' +
+        'to connect to Slack (see .env.example)\n',
+    );
+    await runPlayground(settings);
+    return;
+  }
   let config;
   try {
     config = loadConfig(process.env);
