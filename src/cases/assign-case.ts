@@ -6,5 +6,6 @@ export function assignCase(services: Services, req: ChangeRequest & { targetSlac
   return changeCase(services, req, {
     verb: 'assigned',
     apply: (caseId, target) => services.coralogix.assign(caseId, target!.id),
+    madeIn: (c, target) => c.assignee?.userId === target?.id,
   });
 }

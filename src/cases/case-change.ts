@@ -17,6 +17,8 @@ export interface ChangeRequest {
 interface Change {
   verb: NoteVerb;
   apply: (caseId: string, target: CoralogixUser | undefined) => Promise<Case>;
+  /** Whether the case as read shows the change made: settles a write whose answer was lost. */
+  madeIn: (c: Case, target: CoralogixUser | undefined) => boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function changeCase(services: Services, req: ChangeRequest, change:
   ]);
   const to = req.targetSlackId === req.actorSlackId ? actor : target;
 
-  const updated = await applyOrExplain(services, req.caseId, () => change.apply(req.caseId, to));
+  const updated = await applyOrExplain(services, req.caseId, change, to);
   const note = noteText(change.verb, actor, to, req.channelName);
   const [link, assignee] = await Promise.all([
     coralogix.deepLink(updated.id),
@@ -55,12 +57,25 @@ export async function changeCase(services: Services, req: ChangeRequest, change:
   return { case: updated, assignee, link, lastAction };
 }
 
-/** Coralogix refuses changes to a finished case with a bare 4xx; look at the case to say why. */
-async function applyOrExplain(services: Services, caseId: string, apply: () => Promise<Case>): Promise<Case> {
+/**
+ * Coralogix refuses changes to a finished case with a bare 4xx; look at the case to say why. A write
+ * whose answer was lost (timeout, reset connection, a gateway's 5xx) may have been made all the
+ * same: look at the case before telling anyone that nothing changed.
+ */
+async function applyOrExplain(
+  services: Services,
+  caseId: string,
+  change: Change,
+  target: CoralogixUser | undefined,
+): Promise<Case> {
   try {
-    return await apply();
+    return await change.apply(caseId, target);
   } catch (e) {
-    if (!isAppError(e) || e.code !== 'coralogix_rejected') throw e;
+    if (!isAppError(e)) throw e;
+    if (e.code === 'coralogix_unavailable' && isAmbiguous(e.details.status)) {
+      return settleLostAnswer(services, caseId, change, target, e);
+    }
+    if (e.code !== 'coralogix_rejected') throw e;
     const current = await services.coralogix.getCase(caseId).catch(() => undefined);
     if (current && isFinal(current)) {
       throw new AppError(
@@ -72,6 +87,35 @@ async function applyOrExplain(services: Services, caseId: string, apply: () => P
     }
     throw e;
   }
+}
+
+/** No answer, or a 500/502/504: the request may have been carried out. A 429 or 503 never was. */
+function isAmbiguous(status: number | undefined): boolean {
+  return status === undefined || status === 500 || status === 502 || status === 504;
+}
+
+async function settleLostAnswer(
+  services: Services,
+  caseId: string,
+  change: Change,
+  target: CoralogixUser | undefined,
+  lost: AppError,
+): Promise<Case> {
+  let current: Case;
+  try {
+    current = await services.coralogix.getCase(caseId);
+  } catch (e) {
+    // Neither the write's answer nor the case could be read: "nothing changed" would be a guess.
+    throw new AppError(
+      'internal',
+      `could not tell whether Coralogix ${change.verb} case ${caseId}: ${lost.message}`,
+      { caseId },
+      { cause: e },
+    );
+  }
+  if (!change.madeIn(current, target)) throw lost;
+  services.logger.warn({ caseId, verb: change.verb, err: lost }, 'Coralogix made the change; its answer was lost');
+  return current;
 }
 
 /** Who the case is assigned to, as Slack should show it; known without a lookup after our own assignment. */

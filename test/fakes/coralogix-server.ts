@@ -21,7 +21,17 @@ export interface RecordedRequest {
 export type Fault =
   | { status: number; body?: string | object; headers?: Record<string, string>; delayMs?: number }
   | { kind: 'hangup' }
-  | { kind: 'timeout' };
+  | { kind: 'timeout' }
+  /** Coralogix makes the change, then the answer is lost: the client cannot know it happened. */
+  | { kind: 'applied-then-hangup' };
+
+/** Fails a share of matching requests with faults picked in turn; seeded, so a run can be repeated. */
+export interface RandomFaults {
+  rate: number;
+  faults: Fault[];
+  seed?: number;
+  route?: string | RegExp;
+}
 
 export interface FakeCoralogix {
   origin: string;
@@ -35,6 +45,10 @@ export interface FakeCoralogix {
   /** `route` matches "METHOD path" (path with or without /mgmt/openapi/5) by prefix, or by regex. */
   failNext(route: string | RegExp, fault: Fault, times?: number): void;
   setDelay(ms: number): void;
+  /** Until called again with rate 0: each matching request fails with probability `rate`. */
+  failRandomly(opts: RandomFaults): void;
+  /** How many requests `failRandomly` failed. */
+  randomFaults(): number;
   denyPermission(permission: string): void;
   close(): Promise<void>;
 }
@@ -50,6 +64,18 @@ export async function startFakeCoralogix(opts: { apiKey?: string; openapiDir?: s
   const faults: Array<{ route: string | RegExp; fault: Fault; left: number }> = [];
   let delayMs = 0;
   let caseNumber = 0;
+  let random: (RandomFaults & { next: () => number; turn: number }) | undefined;
+  let randomHits = 0;
+
+  const takeRandomFault = (method: string, path: string): Fault | undefined => {
+    if (!random || random.rate <= 0 || random.faults.length === 0) return undefined;
+    const { route } = random;
+    const key = `${method} ${path.startsWith(API) ? path.slice(API.length) : path}`;
+    if (route !== undefined && !(typeof route === 'string' ? key.startsWith(route) : route.test(key))) return undefined;
+    if (random.next() >= random.rate) return undefined;
+    randomHits += 1;
+    return random.faults[random.turn++ % random.faults.length];
+  };
 
   const takeFault = (method: string, path: string): Fault | undefined => {
     const keys = [`${method} ${path}`, `${method} ${path.startsWith(API) ? path.slice(API.length) : path}`];
@@ -69,10 +95,11 @@ export async function startFakeCoralogix(opts: { apiKey?: string; openapiDir?: s
     if (check && path.startsWith(API)) violations.push(...check({ method, path: path.slice(API.length), rawBody }));
 
     await sleep(delayMs);
-    const fault = takeFault(method, path);
+    const fault = takeFault(method, path) ?? takeRandomFault(method, path);
     if (fault && 'kind' in fault) {
+      if (fault.kind === 'applied-then-hangup') answer(state, method, path, body);
       // A timeout leaves the socket open until the client gives up or the server closes.
-      if (fault.kind === 'hangup') req.socket.destroy();
+      if (fault.kind !== 'timeout') req.socket.destroy();
       return;
     }
     if (fault) {
@@ -113,6 +140,10 @@ export async function startFakeCoralogix(opts: { apiKey?: string; openapiDir?: s
     setDelay(ms) {
       delayMs = ms;
     },
+    failRandomly(opts) {
+      random = { ...opts, next: mulberry32(opts.seed ?? 1), turn: 0 };
+    },
+    randomFaults: () => randomHits,
     denyPermission(permission) {
       state.denied.add(permission);
     },
@@ -143,6 +174,18 @@ function parseBody(raw: string): unknown {
   } catch {
     return raw;
   }
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence of faults. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 const sleep = (ms: number): Promise<void> => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { openapiDir, startFakeCoralogix, type FakeCase, type FakeCoralogix } from '../fakes/coralogix-server';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-server';
+import { allLogLines, leakedSecrets, rememberSecrets } from './log-lines';
 import { DEFAULT_IDS, blockActionsPayload, type BlockActionsPayload, type DeepPartial } from './slack-payloads';
 import { SIGNING_SECRET, blockActionsBody, postSigned, slashCommandBody, type SignedResponse } from './slack-requests';
 
@@ -34,6 +35,8 @@ export interface Harness {
   command(text: string, overrides?: Record<string, string>): Promise<SignedResponse & { responseUrl: string }>;
   /** Sends a signed block_actions payload whose response_url is the fake's. */
   click(overrides: DeepPartial<BlockActionsPayload>): Promise<SignedResponse & { responseUrl: string }>;
+  /** Stops the app and starts a new one with the same env (and DATABASE_PATH); the fakes stay. `url` changes. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function startHarness(
   const destination = {
     write(line: string) {
       rawLogs.push(line);
+      allLogLines.push(line);
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   };
@@ -92,10 +96,22 @@ export async function startHarness(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',
+    // Tests that need the store to outlive a restart pass a file in a temp dir.
+    DATABASE_PATH: ':memory:',
     ...(opts.socketMode ? { SLACK_APP_TOKEN: slack.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     ...opts.env,
   };
   const config = loadConfig(env);
+  const secrets = new Map(
+    Object.entries({
+      'the bot token': config.slack.botToken,
+      'the signing secret': config.slack.signingSecret ?? SIGNING_SECRET,
+      'the app token': config.slack.appToken ?? slack.appToken,
+      'the Coralogix key': config.coralogix.apiKey,
+      'the webhook secret': config.webhookSecret,
+    }).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  rememberSecrets(Object.fromEntries(secrets));
   const logger = createLogger({
     level: config.logLevel,
     secrets: [
@@ -107,11 +123,14 @@ export async function startHarness(
     ],
     destination,
   });
-  const app = await createApp(config, { logger, coralogixRetry: { baseDelayMs: 20, maxDelayMs: 200 } });
-  const { port } = await app.start();
-  const url = `http://127.0.0.1:${port}`;
+  const boot = async () => {
+    const started = await createApp(config, { logger, coralogixRetry: { baseDelayMs: 20, maxDelayMs: 200 } });
+    const { port } = await started.start();
+    return { app: started, url: `http://127.0.0.1:${port}` };
+  };
+  let { app, url } = await boot();
 
-  return {
+  const harness: Harness = {
     app,
     url,
     slack,
@@ -133,10 +152,20 @@ export async function startHarness(
       const res = await postSigned(`${url}/slack/events`, blockActionsBody(payload));
       return { ...res, responseUrl };
     },
+    async restart() {
+      await app.stop();
+      ({ app, url } = await boot());
+      harness.app = app;
+      harness.url = url;
+    },
     async close() {
       await app.stop();
       await slack.close();
       await coralogix.close();
+      // Every test file that starts a harness also checks that its logs kept every secret out.
+      const leaked = leakedSecrets(rawLogs, secrets);
+      if (leaked.length > 0) throw new Error(`the app logged ${leaked.join(', ')}`);
     },
   };
+  return harness;
 }
