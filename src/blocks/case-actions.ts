@@ -5,8 +5,8 @@ import { caseName, statusWords } from './case-words';
 import { escapeAndTruncate, link, safeUrl } from './mrkdwn';
 
 /**
- * Buttons carry the case id back to us; an id longer than a documented one (UUID 36, readable ≤ 64)
- * is no case id we could act on, so such a case is shown without buttons.
+ * Buttons carry the case id back to us; an id longer than a documented one (UUID 36, readable ≤ 64),
+ * or a blank one, is no case id we could act on, so such a case is shown without buttons.
  */
 const MAX_CASE_ID = 64;
 const MAX_BUTTON_URL = 3000;
@@ -17,8 +17,8 @@ const plain = (text: string): types.PlainTextElement => ({ type: 'plain_text', t
 export function caseActions(c: Case, assigned: boolean, url: string | undefined, suffix: string): types.KnownBlock {
   const blockId = `case.actions${suffix}`;
   if (isFinal(c)) return finalLine(c, url, blockId);
-  if (c.id.length > MAX_CASE_ID) {
-    return context(blockId, 'This case id is too long to act on from Slack; open it in Coralogix.');
+  if (c.id.length > MAX_CASE_ID || c.id.trim() === '') {
+    return context(blockId, 'This case id cannot be acted on from Slack; open it in Coralogix.');
   }
 
   const elements: types.ActionsBlockElement[] = [

@@ -34,14 +34,17 @@ function cutAt(s: string, n: number): string {
   return s.slice(0, splitsPair ? n - 1 : n);
 }
 
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
 /**
  * A Slack date token: each reader sees the time in their own time zone; the fallback (UTC) shows
  * where tokens do not render. Undefined for a missing or unreadable date.
  */
 export function slackDate(iso: string | undefined, token = '{date_short_pretty} {time}'): string | undefined {
-  if (!iso) return undefined;
+  // Date.parse reads much that is no date ("CASE-123" is the year 123): take RFC 3339 times only.
+  if (!iso || !RFC3339.test(iso)) return undefined;
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return undefined;
+  if (Number.isNaN(ms) || ms < 0) return undefined;
   const fallback = new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
   return `<!date^${Math.floor(ms / 1000)}^${token}|${fallback} UTC>`;
 }

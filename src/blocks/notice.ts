@@ -45,8 +45,9 @@ function fitMrkdwn(text: string, max: number): string {
   return `${kept}…`;
 }
 
+// `<` and `>` are control characters even inside code: unescaped, `<case>` would be read as a link.
 const USAGE = [
-  '`/case-assign <case> [@user|me]` assigns a Coralogix case; without a user it is yours.',
+  '`/case-assign &lt;case&gt; [@user|me]` assigns a Coralogix case; without a user it is yours.',
   '`/case-assign help` shows this.',
   '*Examples*',
   '• `/case-assign CASE-123 @bob`',

@@ -56,7 +56,8 @@ export const breachedKpiSchema = z.looseObject({
 
 export const caseSchema = z.looseObject({
   id: z.string().min(1),
-  readableId: str.optional(),
+  // Shown, never acted on: a wrong type costs the readable name, not the whole case.
+  readableId: str.optional().catch(undefined),
   title: z.string().catch(''),
   status: z.string().catch('CASE_STATUS_UNSPECIFIED'),
   priority: z.string().catch('CASE_PRIORITY_UNSPECIFIED'),
