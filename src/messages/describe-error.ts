@@ -98,9 +98,19 @@ const WHY: Record<NonNullable<ErrorDetails['reason']>, (email: string, whose: st
   not_found: () => 'Slack does not know this user',
 };
 
+/**
+ * The person the user named. A user Slack does not know is shown by the bare id, not mentioned:
+ * such a mention would come from the typed text alone, not from anyone the app found.
+ */
+function targetName(d: ErrorDetails): string {
+  if (!d.slackUserId) return 'that person';
+  if (d.reason === 'not_found') return `The Slack user ${escapeAndTruncate(d.slackUserId, 64)}`;
+  return mention(d.slackUserId);
+}
+
 function notMapped(d: ErrorDetails): SlackMessage {
   const actor = d.role === 'actor';
-  const who = actor ? 'you' : d.slackUserId ? mention(d.slackUserId) : 'that person';
+  const who = actor ? 'you' : targetName(d);
   const email = d.email ? escapeAndTruncate(d.email, 200) : actor ? 'your e-mail' : 'their e-mail';
   const why = d.reason ? WHY[d.reason](email, actor ? 'your' : 'their') : 'no Coralogix user matches';
   const invite = `invite ${d.email ? email : actor ? 'you' : 'them'} to the Coralogix team`;

@@ -51,12 +51,17 @@ describe('describeError', () => {
     ['no_email', 'no e-mail is visible on their Slack profile (the app needs the users:read.email scope'],
     ['no_team_member', 'no active Coralogix team member has the e-mail bob@acme.io'],
     ['inactive', 'the Coralogix user bob@acme.io is deactivated'],
-    ['not_found', 'Slack does not know this user'],
   ] as const)('explains who has no Coralogix user, why (%s), and how to fix it', (reason, why) => {
     const text = answer('user_not_mapped', { slackUserId: 'UBOB', role: 'target', reason, email: 'bob@acme.io' });
     expect(text).toContain('<@UBOB> has no Coralogix user');
     expect(text).toContain(why);
     expect(text).toContain('Ask an admin to add them to USER_MAP_FILE, or invite bob@acme.io to the Coralogix team.');
+  });
+
+  it('names a user Slack does not know by the bare id, without a mention taken from the typed text', () => {
+    const text = answer('user_not_mapped', { slackUserId: 'UGHOST', role: 'target', reason: 'not_found' });
+    expect(text).toContain('The Slack user UGHOST has no Coralogix user: Slack does not know this user');
+    expect(text).not.toContain('<@UGHOST>');
   });
 
   it('speaks to the actor as "you"', () => {
