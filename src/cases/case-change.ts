@@ -59,8 +59,9 @@ export async function changeCase(services: Services, req: ChangeRequest, change:
 
 /**
  * Coralogix refuses changes to a finished case with a bare 4xx; look at the case to say why. A write
- * whose answer was lost (timeout, reset connection, a gateway's 5xx) may have been made all the
- * same: look at the case before telling anyone that nothing changed.
+ * that failed as "unavailable" may have been made all the same: any of its attempts may have timed
+ * out or lost its connection after Coralogix acted, even when the last one was a plain 429 or 503.
+ * So the case is read before anyone is told that nothing changed.
  */
 async function applyOrExplain(
   services: Services,
@@ -72,9 +73,7 @@ async function applyOrExplain(
     return await change.apply(caseId, target);
   } catch (e) {
     if (!isAppError(e)) throw e;
-    if (e.code === 'coralogix_unavailable' && isAmbiguous(e.details.status)) {
-      return settleLostAnswer(services, caseId, change, target, e);
-    }
+    if (e.code === 'coralogix_unavailable') return settleLostAnswer(services, caseId, change, target, e);
     if (e.code !== 'coralogix_rejected') throw e;
     const current = await services.coralogix.getCase(caseId).catch(() => undefined);
     if (current && isFinal(current)) {
@@ -87,11 +86,6 @@ async function applyOrExplain(
     }
     throw e;
   }
-}
-
-/** No answer, or a 500/502/504: the request may have been carried out. A 429 or 503 never was. */
-function isAmbiguous(status: number | undefined): boolean {
-  return status === undefined || status === 500 || status === 502 || status === 504;
 }
 
 async function settleLostAnswer(

@@ -42,7 +42,8 @@ export function clickHandler(services: Services, once: OncePerKey<ActOutcome>, o
     const op = opOf(body);
     try {
       if (!caseId || !op) throw new AppError('internal', 'click without a case id or operation', { caseId });
-      assertHomeWorkspace(body.user.team_id, services.homeTeamId, actor);
+      // A payload whose user carries no team is judged by its own team: absent must not mean "ours".
+      assertHomeWorkspace(body.user.team_id ?? body.team?.id, services.homeTeamId, actor);
       const key = [caseId, op.op, op.op === 'assign' ? op.targetSlackId : '', actor].join('|');
       const { first, result } = await once.run(key, async () => {
         const outcome = await actOnCase(services, { caseId, actorSlackId: actor, channelName: body.channel?.name }, op);

@@ -28,7 +28,8 @@ export function pickAssignee(services: Services) {
     const target = picked?.type === 'users_select' ? picked.selected_user : undefined;
     try {
       if (!caseId || !target) throw new AppError('internal', 'picker without a case id or a person', { caseId });
-      assertHomeWorkspace(body.user.team_id, services.homeTeamId, actor);
+      // A payload whose user carries no team is judged by its own team: absent must not mean "ours".
+      assertHomeWorkspace(body.user.team_id ?? body.team?.id, services.homeTeamId, actor);
       const view = await assignCase(services, {
         caseId,
         actorSlackId: actor,
