@@ -23,7 +23,9 @@ export type Fault =
   | { kind: 'hangup' }
   | { kind: 'timeout' }
   /** Coralogix makes the change, then the answer is lost: the client cannot know it happened. */
-  | { kind: 'applied-then-hangup' };
+  | { kind: 'applied-then-hangup' }
+  /** Coralogix acts only after `delayMs`, when the client may have given up, and never answers. */
+  | { kind: 'applied-late'; delayMs: number };
 
 /** Fails a share of matching requests with faults picked in turn; seeded, so a run can be repeated. */
 export interface RandomFaults {
@@ -97,7 +99,8 @@ export async function startFakeCoralogix(opts: { apiKey?: string; openapiDir?: s
     await sleep(delayMs);
     const fault = takeFault(method, path) ?? takeRandomFault(method, path);
     if (fault && 'kind' in fault) {
-      if (fault.kind === 'applied-then-hangup') answer(state, method, path, body);
+      if (fault.kind === 'applied-late') await sleep(fault.delayMs);
+      if (fault.kind === 'applied-then-hangup' || fault.kind === 'applied-late') answer(state, method, path, body);
       // A timeout leaves the socket open until the client gives up or the server closes.
       if (fault.kind !== 'timeout') req.socket.destroy();
       return;

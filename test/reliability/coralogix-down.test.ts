@@ -40,7 +40,7 @@ describe('with Coralogix refusing every connection', () => {
 
     const help = await h.command('help');
     expect(JSON.stringify(help.json)).toContain('/case-assign');
-    record('coralogix-faults', { surface: 'command', fault: 'connection refused', outcome: 'private: nothing changed' });
+    record('coralogix-down', { surface: 'command', fault: 'connection refused', outcome: 'private: nothing changed' });
   });
 
   it('a click is told privately that nothing changed, and the message stays', async () => {
@@ -54,7 +54,7 @@ describe('with Coralogix refusing every connection', () => {
     expect(isPrivate(answers[0])).toBe(true);
     expect(answers[0].replace_original).toBe(false);
     expect(JSON.stringify(answers[0])).toContain('Nothing was changed');
-    record('coralogix-faults', { surface: 'click', fault: 'connection refused', outcome: 'private: nothing changed' });
+    record('coralogix-down', { surface: 'click', fault: 'connection refused', outcome: 'private: nothing changed' });
   });
 
   it('a notification is answered 503, and the process keeps serving', async () => {
@@ -62,6 +62,6 @@ describe('with Coralogix refusing every connection', () => {
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ ok: false });
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
-    record('coralogix-faults', { surface: 'webhook', fault: 'connection refused', outcome: `503 ${res.body.error}` });
+    record('coralogix-down', { surface: 'webhook', fault: 'connection refused', outcome: `503 ${res.body.error}` });
   });
 });

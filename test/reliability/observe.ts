@@ -90,7 +90,12 @@ export function foreignMarkup(message: unknown, allowedUsers: readonly string[])
 }
 
 /** Slack users of the fake workspace: mentioning them is the app's doing, not the input's. */
-export const KNOWN_USERS: readonly string[] = [PEOPLE.alice.slack, PEOPLE.bob.slack, PEOPLE.carol.slack, PEOPLE.dave.slack];
+export const KNOWN_USERS: readonly string[] = [
+  PEOPLE.alice.slack,
+  PEOPLE.bob.slack,
+  PEOPLE.carol.slack,
+  PEOPLE.dave.slack,
+];
 
 export const isPrivate = (m: WireJson): boolean => m?.response_type === 'ephemeral' && m?.replace_original !== true;
 

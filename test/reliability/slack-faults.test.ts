@@ -4,7 +4,7 @@ import { blockKitViolations } from '../support/block-kit-limits';
 import { startHarness, type Harness } from '../support/harness';
 import { KNOWN_USERS, errorLinesAbout, foreignMarkup, isPrivate, webApiPostsAbout } from './observe';
 import { record, writeRecords } from './record';
-import { CLICK, COMMAND, RELIABILITY_ENV, WEBHOOK, type Surface } from './surfaces';
+import { CLICK, COMMAND, RELIABILITY_ENV, WEBHOOK, type Surface, freshCase } from './surfaces';
 
 /**
  * Where the answer ended up: the response_url, a Web API post (the fallback), a private notice
@@ -34,7 +34,9 @@ const SLACK_CELLS: Cell[] = [COMMAND, CLICK].flatMap((s) => [
   cell('response_url 404', s, 'web_api', (h) => h.slack.failNext('response_url', gone)),
   cell('response_url 429', s, 'web_api', (h) => h.slack.failNext('response_url', { retryAfter: 1 })),
   cell('response_url 500', s, 'web_api', (h) => h.slack.failNext('response_url', { status: 500 })),
-  cell('response_url invalid_blocks', s, 'web_api', (h) => h.slack.failNext('response_url', { error: 'invalid_blocks' })),
+  cell('response_url invalid_blocks', s, 'web_api', (h) =>
+    h.slack.failNext('response_url', { error: 'invalid_blocks' }),
+  ),
   cell(`${method(s)} 429 once, response_url 404`, s, 'web_api', (h) => {
     h.slack.failNext('response_url', gone);
     h.slack.failNext(method(s), { retryAfter: 1 });
@@ -92,14 +94,15 @@ it.each([...SLACK_CELLS, ...WEBHOOK_CELLS].map((c) => [c.surface.name, c.slack, 
   '%s with Slack failing (%s): answers where it can, loses no change, serves the next',
   async (_surface, _slack, { surface, setup, expected }) => {
     const channel = `C0CELL${String(++cells).padStart(3, '0')}`;
-    const c = h.coralogix.addCase();
+    const c = freshCase(h);
     setup(h, channel);
 
     const attempt = await surface.act(h, c, channel);
     const delivery = surface === WEBHOOK ? webhookDelivery(attempt.status) : slackDelivery(c, attempt.answers);
     expect(delivery).toBe(expected);
     // Nothing Coralogix took goes unreported: Slack shows it, or an error line names the case.
-    if (surface.changed(c)) expect(surface.shown(h, attempt, c) || errorLinesAbout(h, c.readableId!).length > 0).toBe(true);
+    if (surface.changed(c))
+      expect(surface.shown(h, attempt, c) || errorLinesAbout(h, c.readableId!).length > 0).toBe(true);
     if (surface === WEBHOOK && expected !== 200) {
       // Coralogix delivers again; now that Slack works, the case is posted, once.
       const again = await surface.act(h, c);
@@ -107,7 +110,7 @@ it.each([...SLACK_CELLS, ...WEBHOOK_CELLS].map((c) => [c.surface.name, c.slack, 
       expect(webApiPostsAbout(h, c.readableId!).filter((p) => p.method === 'chat.postMessage')).toHaveLength(1);
     }
 
-    const next = h.coralogix.addCase();
+    const next = freshCase(h);
     const followUp = await surface.act(h, next);
     if (surface === WEBHOOK) expect(followUp.body).toMatchObject({ ok: true, action: 'posted' });
     else expect(followUp.answers.map(isPrivate)).toEqual([false]);

@@ -15,6 +15,15 @@ export const RELIABILITY_ENV = {
   LOG_LEVEL: 'info',
 };
 
+let cases = 0;
+/**
+ * A case of its own for each check, with a readable id no other case has: the fake numbers its cases
+ * CASE-n, and the harness's CASE-123 would be met again after 122 of them.
+ */
+export function freshCase(h: Harness, overrides: Partial<FakeCase> = {}): FakeCase {
+  return h.coralogix.addCase({ readableId: `REL-${++cases}`, ...overrides });
+}
+
 /** What one action through one surface produced, read once its work has ended. */
 export interface Attempt {
   /** HTTP status the app answered the request with (Slack's ack, or the webhook's answer). */

@@ -1,0 +1,4 @@
+import { coralogixFaultMatrix } from './coralogix-matrix';
+import { CLICK } from './surfaces';
+
+coralogixFaultMatrix(CLICK);

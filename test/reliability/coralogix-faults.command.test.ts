@@ -1,0 +1,4 @@
+import { coralogixFaultMatrix } from './coralogix-matrix';
+import { COMMAND } from './surfaces';
+
+coralogixFaultMatrix(COMMAND);

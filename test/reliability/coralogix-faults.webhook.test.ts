@@ -1,0 +1,4 @@
+import { coralogixFaultMatrix } from './coralogix-matrix';
+import { WEBHOOK } from './surfaces';
+
+coralogixFaultMatrix(WEBHOOK);
