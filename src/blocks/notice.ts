@@ -1,9 +1,10 @@
 import type { types } from '@slack/bolt';
 import { pickBlockId, ACTION } from './action-ids';
 import type { SlackMessage } from './case-message';
-import { escapeAndTruncate } from './mrkdwn';
+import { escapeAndTruncate, escapeMrkdwn } from './mrkdwn';
 
 export interface Notice {
+  /** Raw text: renderNotice escapes it, so a caller passes it unescaped. */
   title: string;
   /** mrkdwn the app wrote; anything from Coralogix or a user in it must already be escaped. */
   body: string;
@@ -29,6 +30,14 @@ export function renderNotice(n: Notice): SlackMessage {
   const footerText = footer.filter(Boolean).join('\n');
   if (footerText) blocks.push(context(fitMrkdwn(footerText, 2000)));
   return { text: fitMrkdwn(body ? `${title}: ${body}` : title, 3000), blocks };
+}
+
+/**
+ * A click found the case already changed by someone else; the message now shows it as it is. The
+ * reason is raw text (it names the case and people from Coralogix), so it is escaped here.
+ */
+export function renderStaleNotice(reason: string): SlackMessage {
+  return renderNotice({ title: 'The case changed meanwhile', body: escapeMrkdwn(reason) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SlackMessage } from '../blocks/case-message';
-import { escapeAndTruncate, mention } from '../blocks/mrkdwn';
+import { statusWords } from '../blocks/case-words';
+import { escapeAndTruncate, escapeMrkdwn, mention, truncate } from '../blocks/mrkdwn';
 import { renderNotice, renderUsage } from '../blocks/notice';
 import type { AppError, ErrorDetails } from '../errors';
 
@@ -8,11 +9,13 @@ const NOTHING_CHANGED = 'Nothing was changed.';
 /**
  * The one place an AppError becomes what a user reads: what happened and what to do next. Only
  * texts written for users (the grammar's problems, Coralogix's own refusal) are shown, escaped and
- * cut; never a stack or an internal message.
+ * cut; never a stack or an internal message. Titles are raw text (renderNotice escapes them);
+ * bodies are mrkdwn, so what goes into a body is escaped here.
  */
 export function describeError(err: AppError, ref: string): SlackMessage {
   const d = err.details;
-  const caseRef = d.caseId ? escapeAndTruncate(d.caseId, 64) : 'The case';
+  const caseRef = d.caseId ? truncate(d.caseId, 64) : 'The case';
+  const somethingWrong = `Something went wrong (ref ${truncate(ref, 64)})`;
   switch (err.code) {
     case 'usage':
     case 'bad_case_id':
@@ -22,11 +25,13 @@ export function describeError(err: AppError, ref: string): SlackMessage {
         title: d.caseId ? `No case ${caseRef} in Coralogix` : 'No such case in Coralogix',
         body: 'Check the id: it is the readable id (CASE-123) or the UUID shown on the case in Coralogix.',
       });
-    case 'case_closed':
+    case 'case_closed': {
+      const closed = closedWord(d.caseStatus);
       return renderNotice({
-        title: `${caseRef} is ${closedWord(d.caseStatus)}`,
-        body: `A ${closedWord(d.caseStatus)} case cannot be reassigned. ${NOTHING_CHANGED}`,
+        title: `${caseRef} is ${closed}`,
+        body: `A case that is ${escapeMrkdwn(closed)} cannot be reassigned. ${NOTHING_CHANGED}`,
       });
+    }
     case 'user_not_mapped':
       return notMapped(d);
     case 'foreign_workspace':
@@ -56,14 +61,14 @@ export function describeError(err: AppError, ref: string): SlackMessage {
       });
     case 'coralogix_rejected':
       return renderNotice({
-        title: `Something went wrong (ref ${escapeAndTruncate(ref, 64)})`,
+        title: somethingWrong,
         body: `Coralogix refused the change: ${escapeAndTruncate(remoteSaid(err.message), 300)}`,
         hint: 'If it happens again, give an admin this reference.',
         ref,
       });
     default:
       return renderNotice({
-        title: `Something went wrong (ref ${escapeAndTruncate(ref, 64)})`,
+        title: somethingWrong,
         body: 'The change may not have been made; check the case before trying again.',
         hint: 'If it happens again, give an admin this reference.',
         ref,
@@ -82,12 +87,9 @@ function remoteSaid(message: string): string {
   return said || 'no reason given';
 }
 
+/** In the case card's words; a case refused as closed without a known status is either. */
 function closedWord(status: string | undefined): string {
-  return status === 'CASE_STATUS_CLOSED'
-    ? 'closed'
-    : status === 'CASE_STATUS_RESOLVED'
-      ? 'resolved'
-      : 'resolved or closed';
+  return status ? statusWords(status).toLowerCase() : 'resolved or closed';
 }
 
 const WHY: Record<NonNullable<ErrorDetails['reason']>, (email: string, whose: string) => string> = {

@@ -1,5 +1,5 @@
 import { ACTION, parsePickBlockId } from '../../src/blocks/action-ids';
-import { renderNotice, renderPicker, renderUsage } from '../../src/blocks/notice';
+import { renderNotice, renderPicker, renderStaleNotice, renderUsage } from '../../src/blocks/notice';
 import { blockKitViolations } from '../support/block-kit-limits';
 import { actionIds, visibleText } from './render-helpers';
 
@@ -16,6 +16,20 @@ describe('notices', () => {
     const message = renderNotice({ title: 't'.repeat(5000), body: `${'x'.repeat(2990)}<@U12345678>` });
     expect(blockKitViolations(message)).toEqual([]);
     expect(visibleText(message)).not.toContain('<@U1234');
+  });
+
+  it('escapes the title once: a title is raw text', () => {
+    const text = visibleText(renderNotice({ title: 'CASE-1 & <b>', body: 'Body' }));
+    expect(text).toContain('*CASE-1 &amp; &lt;b&gt;*');
+    expect(text).not.toContain('&amp;amp;');
+  });
+
+  it('tells the clicker the case changed meanwhile, with the reason escaped', () => {
+    const message = renderStaleNotice('CASE-1 was already assigned to <!channel> & co');
+    expect(blockKitViolations(message)).toEqual([]);
+    const text = visibleText(message);
+    expect(text).toContain('*The case changed meanwhile*\nCASE-1 was already assigned to &lt;!channel&gt; &amp; co');
+    expect(text).not.toContain('<!channel>');
   });
 
   it('explains usage with examples, the problem first', () => {

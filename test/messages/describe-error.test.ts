@@ -38,6 +38,29 @@ describe('describeError', () => {
     expect(text).toContain('Check the id');
   });
 
+  it('escapes a case id in a title once, not twice', () => {
+    const text = answer('case_not_found', { caseId: 'CASE-1&<x>' });
+    expect(text).toContain('No case CASE-1&amp;&lt;x&gt; in Coralogix');
+    expect(text).not.toContain('&amp;amp;');
+    expect(text).not.toContain('&amp;lt;');
+    expect(answer('case_closed', { caseId: 'A&B', caseStatus: 'CASE_STATUS_CLOSED' })).toContain('A&amp;B is closed');
+  });
+
+  it('shows the reference in the title unescaped twice', () => {
+    const msg = describeError(new AppError('internal', 'boom'), 'R&D1');
+    expect(visibleText(msg)).toContain('Something went wrong (ref R&amp;D1)');
+    expect(visibleText(msg)).not.toContain('&amp;amp;');
+  });
+
+  it('names a closed status in the words of the case card, also one it does not know yet', () => {
+    expect(answer('case_closed', { caseId: 'CASE-1', caseStatus: 'CASE_STATUS_ARCHIVED' })).toContain(
+      'CASE-1 is archived',
+    );
+    expect(answer('case_closed', { caseId: 'CASE-1', caseStatus: 'CASE_STATUS_ARCHIVED' })).toContain(
+      'A case that is archived cannot be reassigned',
+    );
+  });
+
   it('says a resolved case cannot be reassigned', () => {
     expect(answer('case_closed', { caseId: 'CASE-1', caseStatus: 'CASE_STATUS_RESOLVED' })).toContain(
       'CASE-1 is resolved',
