@@ -13,37 +13,16 @@ export const ACTION = {
 
 export type ActionId = (typeof ACTION)[keyof typeof ACTION];
 
-const UNASSIGN_PREFIX = 'unassign:';
 const PICK_PREFIX = 'pick:';
-
-/** The value of an overflow option; Slack hands it back as `selected_option.value`. */
-export function overflowValue(op: 'unassign', caseId: string): string {
-  return `${op}:${caseId}`;
-}
-
-export function parseOverflowValue(v: string): { op: 'unassign'; caseId: string } | undefined {
-  const caseId = v.startsWith(UNASSIGN_PREFIX) ? v.slice(UNASSIGN_PREFIX.length) : '';
-  return caseId ? { op: 'unassign', caseId } : undefined;
-}
 
 /**
  * What a click on ACTION.more asks for. The message renders it as an "Unassign" button whose value
- * is the case id, like every case button; an overflow option carrying `overflowValue(...)` is read
- * too, so either shape routes the same way. Undefined for anything else.
+ * is the case id, like every case button. Undefined for anything else.
  */
 export function parseMoreAction(action: unknown): { op: 'unassign'; caseId: string } | undefined {
   if (typeof action !== 'object' || action === null) return undefined;
-  const {
-    type,
-    value,
-    selected_option: option,
-  } = action as {
-    type?: unknown;
-    value?: unknown;
-    selected_option?: { value?: unknown } | null;
-  };
-  if (type === 'button') return typeof value === 'string' && value ? { op: 'unassign', caseId: value } : undefined;
-  return typeof option?.value === 'string' ? parseOverflowValue(option.value) : undefined;
+  const { type, value } = action as { type?: unknown; value?: unknown };
+  return type === 'button' && typeof value === 'string' && value ? { op: 'unassign', caseId: value } : undefined;
 }
 
 /**
