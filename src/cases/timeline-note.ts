@@ -9,8 +9,12 @@ export function displayName(user: CoralogixUser): string {
 }
 
 /** Coralogix records the API key as the actor of a change, so the note says who really acted. */
+/** Slack names DMs and private groups generically in payloads; "#directmessage" would mislead. */
+const UNNAMED_CHANNELS = new Set(['directmessage', 'privategroup']);
+
 export function noteText(verb: NoteVerb, actor: CoralogixUser, target: CoralogixUser | undefined, channel?: string) {
-  const where = channel ? ` from Slack #${channel}` : ' from Slack';
+  const named = channel && !UNNAMED_CHANNELS.has(channel) && !channel.startsWith('mpdm-');
+  const where = named ? ` from Slack #${channel}` : ' from Slack';
   const by = `by ${displayName(actor)}${where}`;
   switch (verb) {
     case 'assigned':

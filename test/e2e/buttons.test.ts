@@ -1,6 +1,8 @@
 import { ACTION } from '../../src/blocks/action-ids';
 import { blockKitViolations } from '../support/block-kit-limits';
 import { PEOPLE, startHarness, type Harness } from '../support/harness';
+import { blockActionsPayload } from '../support/slack-payloads';
+import { blockActionsBody, postSigned } from '../support/slack-requests';
 
 let h: Harness;
 beforeEach(async () => {
@@ -80,7 +82,8 @@ describe('case buttons, end to end', () => {
     expect(text(update).toLowerCase()).toContain('resolved');
     expect(notice.response_type).toBe('ephemeral');
     expect(notice.replace_original).toBe(false);
-    expect(cxCalls('POST', '/cases/assigned/v1/')).toEqual([]);
+    // Coralogix refused the assignment of a finished case; the refusal is what revealed the change.
+    expect(caseNow().assignee).toBeUndefined();
   });
 
   it('makes one change and one note when the same click arrives twice', async () => {
@@ -121,7 +124,49 @@ describe('case buttons, end to end', () => {
     const answer = await firstAnswer(sent.responseUrl);
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.replace_original).toBe(false);
+    expect(text(answer)).toContain('Only members of the workspace');
     expect(caseNow().assignee).toBeUndefined();
+  });
+
+  it('refuses a click that names no workspace at all', async () => {
+    const responseUrl = h.slack.responseUrl();
+    const payload = blockActionsPayload({ response_url: responseUrl, actions: [button(ACTION.assignToMe)] });
+    const user: Partial<typeof payload.user> = { ...payload.user };
+    delete user.team_id;
+    await postSigned(`${h.url}/slack/events`, blockActionsBody({ ...payload, team: null, user }));
+    const answer = await firstAnswer(responseUrl);
+    expect(text(answer)).toContain('Only members of the workspace');
+    expect(caseNow().assignee).toBeUndefined();
+  });
+
+  it('acts again on a click on the refreshed message: assign, unassign, assign', async () => {
+    const first = await h.click({ actions: [button(ACTION.assignToMe)] });
+    const update = await firstAnswer(first.responseUrl);
+    const actionsBlockOf = (m: { blocks: Array<{ type: string; block_id: string }> }) =>
+      m.blocks.find((b) => b.type === 'actions')!.block_id;
+    const unassigned = await h.click({ actions: [{ ...button(ACTION.more), block_id: actionsBlockOf(update) }] });
+    const afterUnassign = await firstAnswer(unassigned.responseUrl);
+    expect(caseNow().assignee).toBeUndefined();
+    const again = await h.click({
+      actions: [{ ...button(ACTION.assignToMe), block_id: actionsBlockOf(afterUnassign) }],
+    });
+    await firstAnswer(again.responseUrl);
+    expect(caseNow().assignee).toEqual({ userId: PEOPLE.alice.cx });
+    expect(cxCalls('POST', '/cases/assigned/v1/')).toHaveLength(2);
+  });
+
+  it('assigns once when the same person is picked twice in the picker offered after a bare @name', async () => {
+    const pick = {
+      type: 'users_select',
+      action_id: ACTION.pickAssignee,
+      block_id: `pick:${h.case123.id}`,
+      selected_user: PEOPLE.bob.slack,
+    };
+    const [a] = await Promise.all([h.click({ actions: [pick] }), h.click({ actions: [pick] })]);
+    const summary = await firstAnswer(a.responseUrl);
+    expect(summary.response_type).toBe('in_channel');
+    expect(text(summary)).toContain(`<@${PEOPLE.bob.slack}>`);
+    expect(cxCalls('POST', '/cases/assigned/v1/')).toHaveLength(1);
   });
 
   it('refuses a clicker with no Coralogix user before anything changes', async () => {

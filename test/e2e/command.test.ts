@@ -52,6 +52,16 @@ describe('/case-assign, end to end over HTTP', () => {
     ]);
   });
 
+  it('leaves the generic channel name of a DM out of the timeline note', async () => {
+    const sent = await h.command(`CASE-123 <@${PEOPLE.bob.slack}>`, {
+      channel_name: 'directmessage',
+      channel_id: 'D0001',
+    });
+    await answerTo(sent.responseUrl);
+    await h.slack.waitFor(() => h.coralogix.comments.length > 0);
+    expect(h.coralogix.comments[0]!.text).toBe('Assigned to Bob Smith by Alice Jones from Slack');
+  });
+
   it.each([
     ['me', 'CASE-123 me'],
     ['ME in capitals', 'CASE-123 ME'],
@@ -110,7 +120,8 @@ describe('/case-assign, end to end over HTTP', () => {
     const sent = await h.command(`CASE-123 <@${PEOPLE.bob.slack}>`, { user_id: PEOPLE.dave.slack, user_name: 'dave' });
     const answer = await answerTo(sent.responseUrl);
     expect(answer.response_type).toBe('ephemeral');
-    expect(allText(answer).toLowerCase()).toContain('you');
+    expect(allText(answer)).toContain('You have no Coralogix user');
+    expect(allText(answer)).toContain('dave@example.com');
     expect(assignCalls()).toEqual([]);
   });
 
@@ -126,6 +137,7 @@ describe('/case-assign, end to end over HTTP', () => {
     const sent = await h.command('CASE-123 me', { user_id: PEOPLE.eve.slack, team_id: 'T0999' });
     const answer = await answerTo(sent.responseUrl);
     expect(answer.response_type).toBe('ephemeral');
+    expect(allText(answer)).toContain('Only members of the workspace');
     expect(assignCalls()).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type { BlockAction } from '@slack/bolt';
-import { parseOverflowValue, parsePickBlockId } from '../../blocks/action-ids';
+import { parsePickBlockId } from '../../blocks/action-ids';
 
 /** The part of a posted block we read; Bolt types message blocks loosely. */
 interface MessageBlock {
@@ -8,15 +8,13 @@ interface MessageBlock {
 }
 
 /**
- * Which case a click is about. Buttons carry it in their value and the overflow in its option
- * value; a users_select has no value, so it is read from its block: the picker's block_id, or the
+ * Which case a click is about. Buttons carry it in their value; a users_select has no value, so it is read from its block: the picker's block_id, or the
  * value of a button beside it in the same actions block.
  */
 export function caseIdOf(body: BlockAction): string | undefined {
   const action = body.actions[0];
   if (!action) return undefined;
   if (action.type === 'button') return action.value || undefined;
-  if (action.type === 'overflow') return parseOverflowValue(action.selected_option.value)?.caseId;
   const picked = parsePickBlockId(action.block_id);
   if (picked) return picked;
   const blocks = (body.message as { blocks?: MessageBlock[] } | undefined)?.blocks ?? [];
@@ -29,4 +27,12 @@ export function messageOf(body: BlockAction): { channelId?: string; ts?: string 
   const message = body.message as { ts?: string } | undefined;
   const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
   return { channelId: body.channel?.id ?? container?.channel_id, ts: message?.ts ?? container?.message_ts };
+}
+
+/**
+ * The clicker's workspace: the user's own team, else the payload's (org-wide installs leave `team`
+ * null, older payloads omit `user.team_id`). Absent stays absent, and the workspace check refuses it.
+ */
+export function actorTeamOf(body: BlockAction): string | undefined {
+  return body.user.team_id ?? body.team?.id ?? undefined;
 }

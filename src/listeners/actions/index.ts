@@ -4,7 +4,6 @@ import type { ActOutcome } from '../../cases/act-on-case';
 import { OncePerKey } from '../../cases/once';
 import type { Services } from '../../services';
 import { clickHandler, type OpOf } from './handle-click';
-import { pickAssignee } from './pick-assignee';
 
 /** A double click or a redelivery within this window joins the first run. */
 const DUPLICATE_WINDOW_MS = 15_000;
@@ -28,7 +27,7 @@ export function registerActions(app: App, services: Services): void {
   app.action<BlockAction>(ACTION.reassign, clickHandler(services, once, reassign));
   app.action<BlockAction>(ACTION.acknowledge, clickHandler(services, once, acknowledge));
   app.action<BlockAction>(ACTION.more, clickHandler(services, once, unassign));
-  app.action<BlockAction>(ACTION.pickAssignee, pickAssignee(services));
+  app.action<BlockAction>(ACTION.pickAssignee, clickHandler(services, once, reassign, 'inChannel'));
   // The link button opens Coralogix in the browser; Slack still tells us, and wants an ack.
   app.action<BlockAction>(ACTION.open, async ({ ack }) => {
     await ack();
