@@ -1,29 +1,21 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import type { App } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config';
-import { createCoralogixClient, type CoralogixClient, type RetryPolicy } from './coralogix/client';
 import { watchCoralogixKey } from './coralogix/key-check';
 import { healthRoutes } from './http/health';
 import { Readiness } from './http/readiness';
 import { createHttpServer, refuseWhenStopping, type Routes } from './http/server';
 import { InFlight } from './inflight';
-import { registerListeners } from './listeners';
-import { boltLogger, type Logger } from './logger';
+import { boltLogger } from './logger';
 import { metricHooks } from './metrics/hooks';
-import { observedRoute } from './metrics/observe-route';
 import { createMetrics } from './metrics/registry';
 import { metricsRoute } from './metrics/route';
 import type { Services } from './services';
+import { buildServices, type ServiceDeps } from './services-factory';
+import { createBolt } from './slack/bolt-app';
 import { checkBotToken } from './slack/identity';
-import { openSqliteStore } from './store/sqlite-store';
-import { loadUserMapFile } from './users/mapping-file';
-import { createSlackDirectory } from './users/slack-directory';
-import { createTeamDirectory } from './users/team-directory';
-import { createUserMapper } from './users/user-mapper';
-import { createCaseNotifier } from './webhooks/case-notifier';
-import { coralogixWebhookRoute } from './webhooks/coralogix-route';
-import { slackPoster } from './webhooks/slack-poster';
+import { setUpWebhook } from './webhooks/webhook-setup';
 
 export interface CaseAssignApp {
   services: Services;
@@ -34,13 +26,10 @@ export interface CaseAssignApp {
   stop(): Promise<void>;
 }
 
-export interface AppDeps {
-  logger: Logger;
-  /** Overrides for tests and the bench; production builds its own from the config. */
-  coralogix?: CoralogixClient;
-  /** Tests shorten the backoff so retries do not slow the suite. */
-  coralogixRetry?: Partial<RetryPolicy>;
-  now?: () => Date;
+/** `coralogix` replaces the client built from the config; `coralogixRetry` shortens its backoff (tests). */
+export interface AppDeps extends ServiceDeps {
+  /** Tests shorten it so that a Slack that never answers does not slow the suite. */
+  slackTimeoutMs?: number;
 }
 
 /** How long shutdown waits for work in flight. */
@@ -49,89 +38,50 @@ const SHUTDOWN_BOUND_MS = 8000;
 /** Slack Web API calls: a short retry budget, since a user is waiting for every answer. */
 const SLACK_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 };
 
+/** Per Slack attempt, Web API and response_url alike: a call that hangs would hold the answer and shutdown. */
+const SLACK_TIMEOUT_MS = 5000;
+
 export async function createApp(config: Config, deps: AppDeps): Promise<CaseAssignApp> {
   const { logger } = deps;
-  const slackLogger = boltLogger(logger);
   const metrics = createMetrics();
-  const hooks = metricHooks(metrics, config.slack.apiUrl);
-  // Bolt's respond() sends through this fetch too, so response_url posts are timed as well.
+  const slackTimeoutMs = deps.slackTimeoutMs ?? SLACK_TIMEOUT_MS;
+  const hooks = metricHooks(metrics, config.slack.apiUrl, slackTimeoutMs);
+  // Bolt's respond() sends through this fetch too, so response_url posts are timed and bounded as well.
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: SLACK_RETRIES,
+    timeout: slackTimeoutMs,
     fetch: hooks.slackFetch,
+    logger: boltLogger(logger),
   };
 
-  const identity = await checkBotToken(config.slack.botToken, { ...clientOptions, logger: slackLogger });
-  const coralogix =
-    deps.coralogix ??
-    createCoralogixClient({
-      origin: config.coralogix.origin,
-      apiKey: config.coralogix.apiKey,
-      timeoutMs: config.coralogix.timeoutMs,
-      logger: logger.child({ component: 'coralogix' }),
-      retry: deps.coralogixRetry,
-      onCall: hooks.onCoralogixCall,
-    });
+  // Identity: auth.test proves the token and names the home workspace before anything listens.
+  const identity = await checkBotToken(config.slack.botToken, clientOptions);
 
-  const receiver = config.slack.socketMode
-    ? undefined
-    : new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', logger: slackLogger });
-  const bolt = new App({
-    token: config.slack.botToken,
-    botId: identity.botId,
-    botUserId: identity.botUserId,
-    logger: slackLogger,
-    clientOptions,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.slack.appToken }),
-  });
+  // Services: what the use-cases run on; their users.* lookups get a client of their own, with the same options.
+  const slackUsers = new WebClient(config.slack.botToken, clientOptions).users;
+  const slack = { users: slackUsers, homeTeamId: identity.teamId };
+  const { services, directory } = buildServices(config, deps, slack, hooks);
 
-  const directory = createTeamDirectory(() => coralogix.teammates(), {
-    logger,
-    onCache: hooks.onCache('team_directory'),
-  });
-  const users = createUserMapper({
-    userMap: config.userMapFile ? loadUserMapFile(config.userMapFile) : undefined,
-    directory,
-    slack: createSlackDirectory(bolt.client.users, { logger, onCache: hooks.onCache('slack_users') }),
-    logger,
-  });
-  const services: Services = {
-    coralogix,
-    users,
-    logger,
-    homeTeamId: identity.teamId,
-    now: deps.now ?? (() => new Date()),
-    observe: hooks.observer,
-  };
+  // Bolt: the listeners, each tracked in `inflight` so that shutdown can wait for it.
   const inflight = new InFlight();
-  // Runs around every listener, including the work after ack(), so shutdown can wait for it.
-  bolt.use(async ({ next }) => {
-    await inflight.track(next());
-  });
-  registerListeners(bolt, services);
-  bolt.error((error) => {
-    logger.error({ err: error, code: error.code }, 'unhandled error in a Slack listener');
-    return Promise.resolve();
-  });
+  const { bolt, receiver } = createBolt(config, identity, clientOptions, { services, inflight, logger });
 
-  const store = openSqliteStore(config.databasePath);
+  // Routes: health and metrics always; the webhook, and the store only it uses, once a secret is chosen.
   // auth.test above already proved the bot token; the key is proved when the app starts.
   const readiness = new Readiness(['coralogix']);
   const routes: Routes = new Map([...healthRoutes(readiness), metricsRoute(metrics)]);
-  // The webhook is off (404) until an installer chooses a secret for it.
-  if (config.webhookSecret) {
-    const notify = createCaseNotifier({
-      services,
-      store,
-      slack: slackPoster(bolt.client),
-      defaultChannel: config.casesChannelId,
-    });
-    const [path, handler] = coralogixWebhookRoute({ secret: config.webhookSecret, notify, inflight, logger });
-    routes.set(path, observedRoute('webhook', handler, services.observe));
-  }
+  const webhook = config.webhookSecret
+    ? setUpWebhook(config.webhookSecret, config, { services, slack: bolt.client, inflight, logger })
+    : undefined;
+  if (webhook) routes.set(...webhook.route);
+  const store = webhook?.store;
+
+  // Server: one HTTP server for Slack requests (HTTP mode) and the routes; 503 to Slack while stopping.
   const slackRequests = receiver && refuseWhenStopping(() => inflight.accepting, receiver.requestListener);
   const server = createHttpServer(routes, slackRequests, logger);
-  // Any lookup reads the whole list when none is held yet: that is both the key check and the warm-up.
+
+  // Lifecycle. Any lookup reads the whole directory when none is held yet: the key check and the warm-up.
   const keyWatch = () => watchCoralogixKey({ probe: () => directory.byId('boot-check'), readiness, logger });
   let watching: ReturnType<typeof keyWatch> | undefined;
   let stopping: Promise<void> | undefined;
@@ -161,7 +111,7 @@ export async function createApp(config: Config, deps: AppDeps): Promise<CaseAssi
         if (config.slack.socketMode) await bolt.stop();
         const finished = await inflight.drain(SHUTDOWN_BOUND_MS);
         if (!finished) logger.warn({ running: inflight.size }, 'stopped with work still in flight');
-        store.close();
+        store?.close();
         // Kept-alive connections would otherwise hold the server open until they time out.
         server.closeAllConnections();
         await closed;

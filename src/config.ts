@@ -91,6 +91,14 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
+/** Every secret the config holds, for the log scrubber; unset ones are left out. */
+export function secretsOf(config: Config): string[] {
+  const { slack, coralogix, webhookSecret } = config;
+  return [slack.botToken, slack.signingSecret, slack.appToken, coralogix.apiKey, webhookSecret].filter(
+    (s): s is string => s !== undefined,
+  );
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(readonly problems: string[]) {

@@ -1,6 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from './app';
-import { ConfigError, isUnconfigured, loadConfig } from './config';
+import { ConfigError, isUnconfigured, loadConfig, secretsOf } from './config';
 import { createLogger } from './logger';
 
 const SHUTDOWN_BOUND_MS = 10_000;
@@ -32,13 +32,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [
-      config.slack.botToken,
-      config.slack.signingSecret,
-      config.slack.appToken,
-      config.coralogix.apiKey,
-      config.webhookSecret,
-    ],
+    secrets: secretsOf(config),
   });
   const app = await createApp(config, { logger });
   await app.start();

@@ -5,7 +5,7 @@ import type { Metrics } from './registry';
 import { timedFetch } from './slack-fetch';
 
 export interface MetricHooks {
-  /** For `clientOptions.fetch`: times every Web API call and every response_url post. */
+  /** For `clientOptions.fetch`: times every Web API call and every response_url post, and bounds it. */
   slackFetch: FetchFunction;
   /** For the Coralogix client's `onCall`. */
   onCoralogixCall: CallObserver;
@@ -15,10 +15,12 @@ export interface MetricHooks {
 }
 
 /** The places the app reports to its metrics, built in one go so app.ts only plugs them in. */
-export function metricHooks(metrics: Metrics, slackApiUrl: string): MetricHooks {
+export function metricHooks(metrics: Metrics, slackApiUrl: string, slackTimeoutMs: number): MetricHooks {
   return {
-    slackFetch: timedFetch(slackApiUrl, ({ method, status, seconds }) =>
-      metrics.slackCalls.observe({ method, status: String(status) }, seconds),
+    slackFetch: timedFetch(
+      slackApiUrl,
+      ({ method, status, seconds }) => metrics.slackCalls.observe({ method, status: String(status) }, seconds),
+      { timeoutMs: slackTimeoutMs },
     ),
     onCoralogixCall: ({ endpoint, status, durationMs }) =>
       metrics.coralogixCalls.observe({ endpoint, status: String(status) }, durationMs / 1000),

@@ -5,18 +5,27 @@ type FetchResponse = Awaited<ReturnType<FetchFunction>>;
 
 export type SlackCallObserver = (call: { method: string; status: number | 'error'; seconds: number }) => void;
 
+export interface TimedFetchOptions {
+  /** Bounds a call that brings no signal of its own; the WebClient brings one, respond() none. */
+  timeoutMs?: number;
+  base?: FetchFunction;
+}
+
 /**
  * Bolt's WebClient has no per-call hook, but it and Bolt's respond() both send through
  * `clientOptions.fetch`; timing that sees every Slack call. The Web API method is the last part of
  * the URL under the API base; anything else is a response_url (one label, never the URL itself).
+ * respond() sets no timeout, so without one here a response_url that never answers would hang the
+ * reply, and the listener with it, forever.
  */
-export function timedFetch(apiUrl: string, observe: SlackCallObserver, base: FetchFunction = fetch): FetchFunction {
+export function timedFetch(apiUrl: string, observe: SlackCallObserver, opts: TimedFetchOptions = {}): FetchFunction {
+  const { timeoutMs = 5000, base = fetch } = opts;
   return async (url, init) => {
     const method = methodOf(String(url), apiUrl);
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
-      const response = await base(url, init);
+      const response = await base(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
       observe({ method, status: response.status, seconds: seconds() });
       return method === 'response_url' ? await drained(response) : response;
     } catch (e) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../app';
-import { loadConfig } from '../config';
+import { loadConfig, secretsOf } from '../config';
 import { createLogger, type Logger } from '../logger';
 import { startCoralogixEmulator } from './coralogix-emulator';
 import { close, listen } from './http-util';
@@ -61,7 +61,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
       opts.logger ??
       createLogger({
         level: config.logLevel,
-        secrets: [slack.botToken, slack.signingSecret, coralogix.apiKey, webhookSecret],
+        secrets: secretsOf(config),
       });
     const app = await createApp(config, { logger });
     const started = await app.start();

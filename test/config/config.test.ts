@@ -1,4 +1,4 @@
-import { ConfigError, isUnconfigured, loadConfig } from '../../src/config';
+import { ConfigError, isUnconfigured, loadConfig, secretsOf } from '../../src/config';
 
 const valid = {
   SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
@@ -80,5 +80,22 @@ describe('isUnconfigured', () => {
   });
   it('is false as soon as one Slack or Coralogix variable is set', () => {
     expect(isUnconfigured({ CORALOGIX_REGION: 'EU2' })).toBe(false);
+  });
+});
+
+describe('secretsOf', () => {
+  it('lists every secret the config holds, for the log scrubber', () => {
+    const config = loadConfig({
+      ...valid,
+      SLACK_APP_TOKEN: 'xapp-1-A1-xyz',
+      WEBHOOK_SECRET: 'webhook-secret-0123456789',
+    });
+    expect(secretsOf(config).sort()).toEqual(
+      ['xoxb-1-2-abc', 'signing-secret-value', 'xapp-1-A1-xyz', 'cxtp_secretkey', 'webhook-secret-0123456789'].sort(),
+    );
+  });
+
+  it('leaves out the ones that are not set', () => {
+    expect(secretsOf(loadConfig(valid)).sort()).toEqual(['cxtp_secretkey', 'signing-secret-value', 'xoxb-1-2-abc']);
   });
 });

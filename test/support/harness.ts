@@ -1,5 +1,5 @@
 import { createApp, type CaseAssignApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { loadConfig, secretsOf } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { openapiDir, startFakeCoralogix, type FakeCase, type FakeCoralogix } from '../fakes/coralogix-server';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-server';
@@ -40,9 +40,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  opts: { env?: Record<string, string>; socketMode?: boolean } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  socketMode?: boolean;
+  /** Shortens the app's Slack timeout, for tests of a Slack that never answers. */
+  slackTimeoutMs?: number;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const slack = await startFakeSlack({ teamId: DEFAULT_IDS.team });
   const coralogix = await startFakeCoralogix({ apiKey: CORALOGIX_KEY, openapiDir });
   slack.addUser({
@@ -114,21 +119,24 @@ export async function startHarness(
   rememberSecrets(Object.fromEntries(secrets));
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [
-      config.slack.botToken,
-      config.slack.signingSecret,
-      config.slack.appToken,
-      config.coralogix.apiKey,
-      config.webhookSecret,
-    ],
+    secrets: secretsOf(config),
     destination,
   });
   const boot = async () => {
-    const started = await createApp(config, { logger, coralogixRetry: { baseDelayMs: 20, maxDelayMs: 200 } });
+    const started = await createApp(config, {
+      logger,
+      coralogixRetry: { baseDelayMs: 20, maxDelayMs: 200 },
+      slackTimeoutMs: opts.slackTimeoutMs,
+    });
     const { port } = await started.start();
     return { app: started, url: `http://127.0.0.1:${port}` };
   };
-  let { app, url } = await boot();
+  // A start that fails must not leave the fakes listening, or Jest waits for them forever.
+  let { app, url } = await boot().catch(async (e: unknown) => {
+    await slack.close();
+    await coralogix.close();
+    throw e;
+  });
 
   const harness: Harness = {
     app,
