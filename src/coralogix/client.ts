@@ -61,7 +61,12 @@ export function createCoralogixClient(opts: CoralogixClientOptions): CoralogixCl
     request: { id?: string; url?: string; data?: unknown },
   ): Promise<z.output<S>> {
     const id = request.id;
-    const context: CallContext = { endpoint: endpointName(endpoint), permission: endpoint.permission, caseId: id };
+    const context: CallContext = {
+      endpoint: endpointName(endpoint),
+      permission: endpoint.permission,
+      idempotent: endpoint.idempotent,
+      caseId: id,
+    };
     const url = request.url ?? pathFor(endpoint, id ?? '');
     let response: AxiosResponse<unknown>;
     try {

@@ -14,8 +14,11 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 200, maxDel
 const MAX_RETRY_AFTER_MS = 10_000;
 
 /**
- * Retries what is transient: 429, 5xx, timeouts and network errors. Every method is retried,
- * POST included, because assign, unassign, acknowledge and comment are safe to repeat per case.
+ * Retries what is transient: 429, 5xx, timeouts and network errors, for calls that are safe to
+ * repeat (assign, unassign, acknowledge, reads). A call that is not (a timeline comment) is retried
+ * only when it surely never ran: 429 and 503 refuse a request before it is handled, and a refused
+ * connection carried nothing. After a timeout, a dropped connection or another 5xx Coralogix may
+ * have stored it, and a retry would write the note twice.
  */
 export function installRetry(http: AxiosInstance, policy: RetryPolicy, log: Logger): void {
   axiosRetry(http, {
@@ -23,7 +26,8 @@ export function installRetry(http: AxiosInstance, policy: RetryPolicy, log: Logg
     // Each attempt gets the whole per-request timeout, not what the previous one left over.
     shouldResetTimeout: true,
     retryCondition: (error) => {
-      if (!isTransient(error)) return false;
+      const repeatable = error.config?.coralogix?.idempotent !== false;
+      if (!(repeatable ? isTransient(error) : neverRan(error))) return false;
       const waitMs = retryAfter(error);
       if (waitMs <= MAX_RETRY_AFTER_MS) return true;
       log.warn(
@@ -45,6 +49,12 @@ function isTransient(error: AxiosError): boolean {
   const status = error.response?.status;
   if (status !== undefined) return status === 429 || status >= 500;
   return isTimeout(error) || isNetworkError(error);
+}
+
+function neverRan(error: AxiosError): boolean {
+  const status = error.response?.status;
+  if (status !== undefined) return status === 429 || status === 503;
+  return error.code === 'ECONNREFUSED';
 }
 
 function isTimeout(error: AxiosError): boolean {

@@ -56,16 +56,15 @@ describe('Coralogix client retries', () => {
   });
 
   it('gives up after its retries when Coralogix keeps failing', async () => {
-    fake.failNext('POST /cases/cases/v1', { status: 500, body: { code: 500, message: 'Internal' } }, 10);
+    fake.failNext('POST /cases/assigned/v1', { status: 500, body: { code: 500, message: 'Internal' } }, 10);
     const harness = clientFor(fake);
-    const error = await failureOf(harness.client.comment('CASE-1', 'hello'));
+    const error = await failureOf(harness.client.assign('CASE-1', aliceId));
 
     expect(error.code).toBe('coralogix_unavailable');
-    expect(error.details).toMatchObject({ status: 500, endpoint: 'POST /cases/cases/v1/{id}/comments' });
+    expect(error.details).toMatchObject({ status: 500, endpoint: 'POST /cases/assigned/v1/{id}' });
     expect(error.transient).toBe(true);
     expect(fake.requests).toHaveLength(4);
     expect(retryLogs(harness.logs).map((l) => l.attempt)).toEqual([1, 2, 3]);
-    expect(fake.comments).toEqual([]);
   });
 
   it('retries a request that timed out', async () => {
@@ -116,6 +115,59 @@ describe('Coralogix client retries', () => {
 
     expect(error.code).toBe('coralogix_rejected');
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe('Coralogix client retries of a timeline comment, which must not be written twice', () => {
+  it('does not retry a comment whose answer was lost after Coralogix stored it', async () => {
+    fake.failNext('POST /cases/cases/v1', { kind: 'applied-then-hangup' });
+    const error = await failureOf(clientFor(fake).client.comment('CASE-1', 'hello'));
+
+    expect(error.code).toBe('coralogix_unavailable');
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.comments.map((c) => c.text)).toEqual(['hello']);
+  });
+
+  it('does not retry a comment that timed out, since Coralogix may store it late', async () => {
+    fake.failNext('POST /cases/cases/v1', { kind: 'applied-late', delayMs: 300 });
+    const error = await failureOf(clientFor(fake, { timeoutMs: 100 }).client.comment('CASE-1', 'hello'));
+
+    expect(error.code).toBe('coralogix_unavailable');
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it.each([500, 502, 504])('does not retry a comment answered %i', async (status) => {
+    fake.failNext('POST /cases/cases/v1', { status, body: 'upstream error' });
+    const error = await failureOf(clientFor(fake).client.comment('CASE-1', 'hello'));
+
+    expect(error.code).toBe('coralogix_unavailable');
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it.each([429, 503])('retries a comment answered %i, which Coralogix did not handle', async (status) => {
+    fake.failNext('POST /cases/cases/v1', { status, body: 'busy' });
+    await clientFor(fake).client.comment('CASE-1', 'hello');
+
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.comments.map((c) => c.text)).toEqual(['hello']);
+  });
+
+  it('retries a comment whose connection was refused', async () => {
+    const gone = await startFakeCoralogix();
+    await gone.close();
+    const harness = clientFor(gone);
+    const error = await failureOf(harness.client.comment('CASE-1', 'hello'));
+
+    expect(error.code).toBe('coralogix_unavailable');
+    expect(retryLogs(harness.logs).map((l) => l.attempt)).toEqual([1, 2, 3]);
+  });
+
+  it('still retries an assignment after a timeout: assigning twice is assigning once', async () => {
+    fake.failNext('POST /cases/assigned/v1', { kind: 'applied-late', delayMs: 300 });
+    const got = await clientFor(fake, { timeoutMs: 100 }).client.assign('CASE-1', aliceId);
+
+    expect(got.assignee?.userId).toBe(aliceId);
+    expect(fake.requests).toHaveLength(2);
   });
 });
 
