@@ -1,5 +1,6 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { AppError } from '../errors';
+import { slackErrorOf } from './slack-error';
 
 export interface BotIdentity {
   teamId?: string;
@@ -17,7 +18,7 @@ export async function checkBotToken(token: string, options: WebClientOptions): P
     const r = await client.auth.test();
     return { teamId: r.team_id, botId: r.bot_id, botUserId: r.user_id };
   } catch (e) {
-    const slackError = (e as { data?: { error?: string } }).data?.error;
+    const slackError = slackErrorOf(e);
     throw new AppError(
       'slack_failed',
       slackError

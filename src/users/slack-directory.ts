@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
+import { slackErrorOf } from '../slack/slack-error';
 
 /** What the mapping needs to know of a Slack user. */
 export interface SlackProfile {
@@ -112,12 +113,11 @@ async function callSlack<T>(method: string, call: () => Promise<T>, logger?: Log
   try {
     return await call();
   } catch (cause) {
-    const e = cause as { data?: { error?: unknown }; code?: unknown; retryAfter?: unknown };
-    const slackError =
-      typeof e.data?.error === 'string' ? e.data.error : typeof e.code === 'string' ? e.code : 'request_failed';
+    const e = cause as { code?: unknown; retryAfter?: unknown } | undefined;
+    const slackError = slackErrorOf(cause) ?? (typeof e?.code === 'string' ? e.code : 'request_failed');
     if (NOT_FOUND.has(slackError)) return undefined;
     logger?.warn({ err: cause, method, slackError }, 'Slack user lookup failed');
-    const retryAfter = typeof e.retryAfter === 'number' ? { retryAfter: e.retryAfter } : {};
+    const retryAfter = typeof e?.retryAfter === 'number' ? { retryAfter: e.retryAfter } : {};
     throw new AppError(
       'slack_failed',
       `Slack ${method} failed: ${slackError}`,

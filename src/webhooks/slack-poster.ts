@@ -1,6 +1,7 @@
 import { ErrorCode as WebApiErrorCode, type WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../blocks/case-message';
 import { AppError } from '../errors';
+import { slackErrorOf } from '../slack/slack-error';
 
 /** What the notifier needs of Slack; no Slack types cross this line. */
 export interface SlackPoster {
@@ -39,7 +40,7 @@ async function call<T>(method: string, channel: string, send: () => Promise<T>):
   try {
     return await send();
   } catch (e) {
-    const slackError = slackErrorOf(e);
+    const slackError = posterErrorOf(e);
     throw new AppError(
       'slack_failed',
       `Slack ${method} in ${channel} failed: ${slackError}`,
@@ -49,10 +50,11 @@ async function call<T>(method: string, channel: string, send: () => Promise<T>):
   }
 }
 
-function slackErrorOf(e: unknown): string {
-  const { code, data } = (e ?? {}) as { code?: unknown; data?: { error?: unknown } };
-  if (code === WebApiErrorCode.PlatformError && typeof data?.error === 'string') return data.error;
-  if (code === WebApiErrorCode.RateLimitedError) return 'ratelimited';
+/** Slack's error string, or the word for a failure of the moment that SLACK_TRANSIENT knows. */
+function posterErrorOf(e: unknown): string {
+  const slackError = slackErrorOf(e);
+  if (slackError) return slackError;
+  if ((e as { code?: unknown } | undefined)?.code === WebApiErrorCode.RateLimitedError) return 'ratelimited';
   // The client's last error after its retries on 429 is a plain Error naming the rate limit.
   if (e instanceof Error && /rate limit/i.test(e.message)) return 'ratelimited';
   return 'unavailable';
