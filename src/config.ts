@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { blankToUndefined } from './blank-to-undefined';
+import { CHANNEL_ID, CHANNEL_ID_EXPECTED } from './slack/channel-id';
 
 export const REGIONS = {
   EU1: 'https://api.eu1.coralogix.com',
@@ -13,7 +15,6 @@ export const REGIONS = {
 
 export type Region = keyof typeof REGIONS;
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 const intFrom = (def: number, min: number, max: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(def));
@@ -62,10 +63,22 @@ const envSchema = z.object({
   CORALOGIX_API_URL: z.preprocess(blankToUndefined, originSchema.optional()),
   CORALOGIX_TIMEOUT_MS: intFrom(5000, 100, 60000),
   USER_MAP_FILE: optionalString,
-  CASES_CHANNEL_ID: optionalString,
+  CASES_CHANNEL_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(CHANNEL_ID, `${CHANNEL_ID_EXPECTED} (channel → View channel details → the id at the bottom)`)
+      .optional(),
+  ),
   WEBHOOK_SECRET: z.preprocess(
     blankToUndefined,
-    z.string().min(16, 'at least 16 characters (a random secret, e.g. openssl rand -hex 32)').optional(),
+    z
+      .string()
+      .min(16, 'at least 16 characters (a random secret, e.g. openssl rand -hex 32)')
+      // The Authorization header carries the secret as one word: one with a space could never match.
+      .regex(/^\S+$/, 'no spaces or other whitespace (a random secret, e.g. openssl rand -hex 32)')
+      .optional(),
   ),
   DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default('./data/case-assign.db')),
   LOG_LEVEL: z.preprocess(

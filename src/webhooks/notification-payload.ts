@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { blankToUndefined } from '../blank-to-undefined';
+import { CHANNEL_ID, CHANNEL_ID_EXPECTED } from '../slack/channel-id';
 
-/** Slack ids are opaque: upper-case letters and digits, nothing more is assumed. A "#name" is refused. */
-const CHANNEL_ID = /^[A-Z0-9]{2,64}$/;
-
-/** A template that renders a missing variable as "" means "not given", not "empty". */
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
 /**
@@ -15,10 +12,7 @@ const notificationSchema = z
   .looseObject({
     caseId: optionalText(200),
     case: z.looseObject({ id: optionalText(200) }).optional(),
-    channel: z.preprocess(
-      blankToUndefined,
-      z.string().trim().regex(CHANNEL_ID, 'a Slack channel id such as C0123ABCD, not a #name').optional(),
-    ),
+    channel: z.preprocess(blankToUndefined, z.string().trim().regex(CHANNEL_ID, CHANNEL_ID_EXPECTED).optional()),
     event: optionalText(200),
     eventId: optionalText(200),
   })

@@ -67,6 +67,22 @@ describe('loadConfig', () => {
     expect(found.join('\n')).not.toContain(secret);
   });
 
+  it('refuses a channel name in CASES_CHANNEL_ID, asking for the id', () => {
+    expect(problems({ ...valid, CASES_CHANNEL_ID: '#incidents' })).toEqual([
+      expect.stringMatching(/^CASES_CHANNEL_ID: a Slack channel id such as C0123ABCD, not a #name/),
+    ]);
+    expect(problems({ ...valid, CASES_CHANNEL_ID: 'c0123abcd' })).toHaveLength(1);
+    expect(loadConfig({ ...valid, CASES_CHANNEL_ID: ' C0123ABCD ' }).casesChannelId).toBe('C0123ABCD');
+  });
+
+  it('refuses a WEBHOOK_SECRET with whitespace, which no Authorization header could carry', () => {
+    const secret = 'correct horse battery staple';
+    const found = problems({ ...valid, WEBHOOK_SECRET: secret });
+    expect(found).toEqual([expect.stringMatching(/^WEBHOOK_SECRET: no spaces or other whitespace/)]);
+    expect(found.join('\n')).not.toContain(secret);
+    expect(loadConfig({ ...valid, WEBHOOK_SECRET: 'a'.repeat(32) }).webhookSecret).toBe('a'.repeat(32));
+  });
+
   it('asks for a region or an API URL', () => {
     expect(problems({ ...valid, CORALOGIX_REGION: '' })).toEqual([
       expect.stringMatching(/^CORALOGIX_REGION: set CORALOGIX_REGION \(EU1 .*\) or CORALOGIX_API_URL$/),
