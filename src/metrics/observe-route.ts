@@ -9,6 +9,8 @@ const OUTCOMES: Record<number, string> = {
   404: 'case_not_found',
   413: 'too_large',
   415: 'bad_content_type',
+  500: 'internal',
+  502: 'refused',
   503: 'unavailable',
 };
 
@@ -17,10 +19,16 @@ export function observedRoute(kind: 'webhook', handler: RouteHandler, observer: 
   if (!observer) return handler;
   return async (req, res) => {
     const started = performance.now();
+    // A throwing handler is answered 500 by the server once this returns; its statusCode is not that yet.
+    let threw = false;
     try {
       await handler(req, res);
+    } catch (e) {
+      threw = true;
+      throw e;
     } finally {
-      const outcome = OUTCOMES[res.statusCode] ?? `status_${res.statusCode}`;
+      const status = threw ? 500 : res.statusCode;
+      const outcome = OUTCOMES[status] ?? `status_${status}`;
       observer.handled({ kind, outcome, seconds: (performance.now() - started) / 1000 });
     }
   };

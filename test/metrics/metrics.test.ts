@@ -106,6 +106,15 @@ describe('GET /metrics', () => {
     expect(sample(text, 'case_assign_handling_seconds_count{kind="webhook"}')).toBe(2);
   });
 
+  it('counts a webhook Slack refused as refused', async () => {
+    h.slack.setNotInChannel('C0CASES01');
+    expect((await postWebhook(h.url, { caseId: h.case123.id })).status).toBe(502);
+
+    const { text } = await scrape();
+    expect(sample(text, 'case_assign_webhooks_total{outcome="refused"}')).toBe(1);
+    expect(text).not.toContain('status_502');
+  });
+
   it('keeps each app its own counts when several run in one process', async () => {
     const other = await startHarness();
     try {
