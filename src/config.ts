@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { loadUserMapFile, type UserMap } from './users/mapping-file';
+
+export { ConfigError } from './config-error';
 import { blankToUndefined } from './blank-to-undefined';
 import { CHANNEL_ID, CHANNEL_ID_EXPECTED } from './slack/channel-id';
 
@@ -97,7 +101,8 @@ export interface Config {
   };
   http: { port: number; host: string };
   coralogix: { apiKey: string; origin: string; timeoutMs: number };
-  userMapFile?: string;
+  /** USER_MAP_FILE, read and checked at boot with the rest. */
+  userMap?: UserMap;
   casesChannelId?: string;
   webhookSecret?: string;
   databasePath: string;
@@ -110,13 +115,6 @@ export function secretsOf(config: Config): string[] {
   return [slack.botToken, slack.signingSecret, slack.appToken, coralogix.apiKey, webhookSecret].filter(
     (s): s is string => s !== undefined,
   );
-}
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
 }
 
 /** Variables whose presence means someone meant to configure a real installation. */
@@ -134,7 +132,7 @@ export function isUnconfigured(env: NodeJS.ProcessEnv): boolean {
   return CONNECTION_VARIABLES.every((name) => (env[name] ?? '').trim() === '');
 }
 
-const isSet = (v: string | undefined) => (v ?? '').trim() !== '';
+const isSet = (v: string | undefined): v is string => (v ?? '').trim() !== '';
 
 /** Checked apart from the schema so they are reported even when other variables are malformed. */
 function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
@@ -148,6 +146,18 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
+/** The mapping file is part of the configuration: its problems are reported with the variables'. */
+function readUserMap(path: string | undefined, problems: string[]): UserMap | undefined {
+  if (!isSet(path)) return undefined;
+  try {
+    return loadUserMapFile(path.trim());
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    problems.push(...e.problems);
+    return undefined;
+  }
+}
+
 /**
  * Reads the environment once, at boot. Reports every problem at once, naming the variable and what
  * it should look like; never echoes a value, since most of these are secrets.
@@ -158,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ? []
     : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
   problems.push(...crossFieldProblems(env));
+  const userMap = readUserMap(env.USER_MAP_FILE, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const origin = (e.CORALOGIX_API_URL ?? REGIONS[e.CORALOGIX_REGION as Region]).replace(/\/+$/, '');
@@ -171,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     http: { port: e.PORT, host: e.HOST },
     coralogix: { apiKey: e.CORALOGIX_API_KEY, origin, timeoutMs: e.CORALOGIX_TIMEOUT_MS },
-    userMapFile: e.USER_MAP_FILE,
+    userMap,
     casesChannelId: e.CASES_CHANNEL_ID,
     webhookSecret: e.WEBHOOK_SECRET,
     databasePath: e.DATABASE_PATH,

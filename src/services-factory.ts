@@ -3,7 +3,6 @@ import { createCoralogixClient, type CoralogixClient, type RetryPolicy } from '.
 import type { Logger } from './logger';
 import type { MetricHooks } from './metrics/hooks';
 import type { Services } from './services';
-import { loadUserMapFile } from './users/mapping-file';
 import { createSlackDirectory, type SlackUsersApi } from './users/slack-directory';
 import { createTeamDirectory, type TeamDirectory } from './users/team-directory';
 import { createUserMapper } from './users/user-mapper';
@@ -48,7 +47,7 @@ export function buildServices(
     onCache: hooks.onCache('team_directory'),
   });
   const users = createUserMapper({
-    userMap: config.userMapFile ? loadUserMapFile(config.userMapFile) : undefined,
+    userMap: config.userMap,
     directory,
     slack: createSlackDirectory(slack.users, { logger, onCache: hooks.onCache('slack_users') }),
     logger,

@@ -79,7 +79,7 @@ export function renderPicker(caseId: string, problem: string): SlackMessage {
   if (pickBlockId(caseId).length > 255) return renderUsage(problem);
   const explanation =
     `${escapeAndTruncate(problem, 500)}\n` +
-    'The name arrived as plain text, so it cannot be matched to a Slack user safely. Pick the person:';
+    'Either no one in this workspace goes by that name, or Slack did not turn it into a mention. Pick the person:';
   return {
     text: `Pick who should get ${escapeAndTruncate(caseId, 64)}`,
     blocks: [
@@ -94,7 +94,7 @@ export function renderPicker(caseId: string, problem: string): SlackMessage {
         },
       },
       context(
-        'Ask a workspace admin to turn on "Escape channels, users, and links" for /case-assign to mention directly.',
+        'If mentions of real people keep arriving as plain text, the command lost "Escape channels, users, and links": recreate it from manifest.yml.',
       ),
     ],
   };

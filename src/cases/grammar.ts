@@ -91,7 +91,10 @@ function whyNotAPerson(token: Token): Problem {
     case 'case':
       return { hint: 'two_cases', problem: ONE_CASE };
     case 'bare_mention':
-      return { hint: 'bare_mention', problem: `"${typed}" is plain text, not a mention, so it names nobody for sure.` };
+      return {
+        hint: 'bare_mention',
+        problem: `"${typed}" arrived as plain text, not as a mention, so it names nobody for sure.`,
+      };
     case 'group_mention':
       return { hint: 'group_mention', problem: 'A case goes to one person, not to a group.' };
     case 'channel_mention':

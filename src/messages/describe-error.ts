@@ -119,6 +119,6 @@ function notMapped(d: ErrorDetails): SlackMessage {
   return renderNotice({
     title: actor ? 'You have no Coralogix user' : 'No Coralogix user for that person',
     body: `${actor ? 'Your Slack account matches no Coralogix user' : `${who} has no Coralogix user`}: ${why}. ${NOTHING_CHANGED}`,
-    hint: `Ask an admin to add ${actor ? 'you' : 'them'} to USER_MAP_FILE, or ${invite}.`,
+    hint: `Ask an admin to add ${actor ? 'you' : 'them'} to \`USER_MAP_FILE\`, or ${invite}.`,
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ConfigError } from '../config';
+import { ConfigError } from '../config-error';
 
 /** One line of USER_MAP_FILE: each side is an id or an e-mail (design §6). */
 export interface UserMapEntry {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, isUnconfigured, loadConfig, secretsOf } from '../../src/config';
 
 const valid = {
@@ -87,6 +90,24 @@ describe('loadConfig', () => {
     expect(problems({ ...valid, CORALOGIX_REGION: '' })).toEqual([
       expect.stringMatching(/^CORALOGIX_REGION: set CORALOGIX_REGION \(EU1 .*\) or CORALOGIX_API_URL$/),
     ]);
+  });
+});
+
+describe('USER_MAP_FILE', () => {
+  it('is read at boot, and its problems are named with the other variables', () => {
+    const found = problems({ ...valid, CORALOGIX_REGION: 'MARS', USER_MAP_FILE: '/nonexistent/user-map.yml' });
+    expect(found).toEqual([
+      expect.stringMatching(/^CORALOGIX_REGION: /),
+      expect.stringMatching(/^USER_MAP_FILE \/nonexistent\/user-map\.yml: cannot read it/),
+    ]);
+  });
+
+  it('is parsed into the configuration', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'case-assign-config-'));
+    const file = join(dir, 'map.yml');
+    writeFileSync(file, 'users:\n  - slack: U024BE7LH\n    coralogix: bob@example.com\n');
+    const map = loadConfig({ ...valid, USER_MAP_FILE: file }).userMap;
+    expect(map?.bySlackId('U024BE7LH')?.coralogix).toBe('bob@example.com');
   });
 });
 

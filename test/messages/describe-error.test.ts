@@ -78,7 +78,7 @@ describe('describeError', () => {
     const text = answer('user_not_mapped', { slackUserId: 'UBOB', role: 'target', reason, email: 'bob@acme.io' });
     expect(text).toContain('<@UBOB> has no Coralogix user');
     expect(text).toContain(why);
-    expect(text).toContain('Ask an admin to add them to USER_MAP_FILE, or invite bob@acme.io to the Coralogix team.');
+    expect(text).toContain('Ask an admin to add them to `USER_MAP_FILE`, or invite bob@acme.io to the Coralogix team.');
   });
 
   it('names a user Slack does not know by the bare id, without a mention taken from the typed text', () => {
@@ -90,7 +90,7 @@ describe('describeError', () => {
   it('speaks to the actor as "you"', () => {
     const text = answer('user_not_mapped', { slackUserId: 'UME', role: 'actor', reason: 'no_email' });
     expect(text).toContain('You have no Coralogix user');
-    expect(text).toContain('add you to USER_MAP_FILE, or invite you');
+    expect(text).toContain('add you to `USER_MAP_FILE`, or invite you');
     expect(text).not.toContain('<@UME>');
   });
 
