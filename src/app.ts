@@ -14,7 +14,7 @@ import { metricsRoute } from './metrics/route';
 import type { Services } from './services';
 import { buildServices, type ServiceDeps } from './services-factory';
 import { createBolt } from './slack/bolt-app';
-import { checkBotToken } from './slack/identity';
+import { checkBotToken, connectSocketMode } from './slack/identity';
 import { setUpWebhook } from './webhooks/webhook-setup';
 
 export interface CaseAssignApp {
@@ -94,7 +94,13 @@ export async function createApp(config: Config, deps: AppDeps): Promise<CaseAssi
         server.once('error', reject);
         server.listen(config.http.port, config.http.host, () => resolve());
       });
-      if (config.slack.socketMode) await bolt.start();
+      if (config.slack.socketMode) {
+        // A refused token must not leave the port held by a half-started app.
+        await connectSocketMode(() => bolt.start()).catch((e: unknown) => {
+          server.close();
+          throw e;
+        });
+      }
       watching = keyWatch();
       await watching.first;
       const port = (server.address() as AddressInfo).port;

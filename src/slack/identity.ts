@@ -29,3 +29,23 @@ export async function checkBotToken(token: string, options: WebClientOptions): P
     );
   }
 }
+
+/**
+ * Socket Mode's first call is apps.connections.open with the app-level token: a refusal there names
+ * that token, not the bot's, so the installer knows which of the two to replace.
+ */
+export async function connectSocketMode(start: () => Promise<unknown>): Promise<void> {
+  try {
+    await start();
+  } catch (e) {
+    const slackError = slackErrorOf(e);
+    throw new AppError(
+      'slack_failed',
+      slackError
+        ? `Slack refused SLACK_APP_TOKEN (${slackError}); generate an app-level token with the connections:write scope under Basic Information → App-Level Tokens`
+        : `Socket Mode could not connect: ${(e as Error).message}`,
+      { slackError },
+      { cause: e },
+    );
+  }
+}

@@ -56,3 +56,13 @@ describe('Socket Mode, through a local WebSocket', () => {
     expect(await res.text()).toBe('ok');
   });
 });
+
+describe('Socket Mode with a wrong app-level token', () => {
+  it('stops at start, naming SLACK_APP_TOKEN and how to make a good one', async () => {
+    await expect(
+      startHarness({ socketMode: true, env: { SLACK_APP_TOKEN: 'xapp-1-not-a-real-token' } }),
+    ).rejects.toThrow(
+      /Slack refused SLACK_APP_TOKEN \(invalid_auth\); generate an app-level token with the connections:write scope/,
+    );
+  });
+});
