@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { createApp } from './app';
 import { ConfigError, isUnconfigured, loadConfig, secretsOf } from './config';
 import { createLogger } from './logger';
+import { startProblem } from './start-problem';
 
 const SHUTDOWN_BOUND_MS = 10_000;
 
@@ -61,6 +62,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`case-assign could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`case-assign could not start: ${startProblem(e)}\n`);
   process.exit(1);
 });

@@ -8,10 +8,15 @@ import { createPageServer } from './page-server';
 import { CHANNEL } from './people';
 import { playgroundSettings, type PlaygroundSettings } from './settings';
 import { startSlackEmulator } from './slack-emulator';
+import { startProblem } from '../start-problem';
 
 export interface Playground {
   /** The page: `http://localhost:PORT`. */
   url: string;
+  /** The real app behind it, for /healthz, /readyz, /metrics and the webhook. */
+  appUrl: string;
+  /** The webhook's bearer secret: made up for this run, it guards nothing outside it. */
+  webhookSecret: string;
   stop(): Promise<void>;
 }
 
@@ -70,7 +75,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     const appOrigin = `http://127.0.0.1:${started.port}`;
     slack.connect(`${appOrigin}/slack/events`);
     page.attach({ slack, coralogix, webhookUrl: `${appOrigin}/webhooks/coralogix`, webhookSecret });
-    return { url, stop };
+    return { url, appUrl: appOrigin, webhookSecret, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -80,7 +85,12 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
 /** Starts the playground, prints where it is, and stops it cleanly on SIGINT or SIGTERM. */
 export async function runPlayground(settings: PlaygroundSettings): Promise<void> {
   const playground = await startPlayground({ port: settings.port, logLevel: settings.logLevel });
-  process.stdout.write(`\n  case-assign playground: open ${playground.url}\n  (Ctrl-C stops it)\n\n`);
+  process.stdout.write(
+    `\n  case-assign playground: open ${playground.url}\n` +
+      `  the app itself: ${playground.appUrl} (/healthz, /readyz, /metrics; POST /webhooks/coralogix with\n` +
+      `  Authorization: Bearer ${playground.webhookSecret}, a secret made up for this run)\n` +
+      '  (Ctrl-C stops it)\n\n',
+  );
   const stop = (signal: string) => {
     process.stdout.write(`${signal}: stopping the playground\n`);
     playground.stop().then(
@@ -94,7 +104,7 @@ export async function runPlayground(settings: PlaygroundSettings): Promise<void>
 
 if (require.main === module) {
   runPlayground(playgroundSettings(process.env)).catch((e: unknown) => {
-    process.stderr.write(`the playground could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`the playground could not start: ${startProblem(e)}\n`);
     process.exit(1);
   });
 }
