@@ -20,8 +20,14 @@ export const REGIONS = {
 export type Region = keyof typeof REGIONS;
 
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
-const intFrom = (def: number, min: number, max: number) =>
-  z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(def));
+/** A whole number in range; one message says what is expected, whatever was wrong with the value. */
+const intFrom = (def: number, min: number, max: number, what: string) => {
+  const expected = `${what}, a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: expected }).int(expected).min(min, expected).max(max, expected).default(def),
+  );
+};
 
 const originSchema = z
   .string()
@@ -52,7 +58,7 @@ const envSchema = z.object({
     blankToUndefined,
     z.url({ error: 'a URL such as https://slack.com/api/' }).default('https://slack.com/api/'),
   ),
-  PORT: intFrom(3000, 0, 65535),
+  PORT: intFrom(3000, 0, 65535, 'a port'),
   HOST: z.preprocess(blankToUndefined, z.string().trim().default('0.0.0.0')),
   CORALOGIX_API_KEY: z.preprocess(
     blankToUndefined,
@@ -65,7 +71,7 @@ const envSchema = z.object({
       .optional(),
   ),
   CORALOGIX_API_URL: z.preprocess(blankToUndefined, originSchema.optional()),
-  CORALOGIX_TIMEOUT_MS: intFrom(5000, 100, 60000),
+  CORALOGIX_TIMEOUT_MS: intFrom(5000, 100, 60000, 'milliseconds'),
   USER_MAP_FILE: optionalString,
   CASES_CHANNEL_ID: z.preprocess(
     blankToUndefined,
