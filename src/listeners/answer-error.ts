@@ -38,7 +38,9 @@ export async function answerError(e: unknown, reply: Reply, logger: Logger, cont
   const err = toAppError(e);
   const ref = newRef();
   const level = LEVEL[err.code] ?? 'error';
-  logger[level]({ ...context, code: err.code, ref, details: err.details, err: err.cause ?? err }, err.message);
+  // A refusal the user caused has no stack worth reading; failures keep theirs, or their cause's.
+  const trace = err.cause !== undefined || level === 'error' ? { err: err.cause ?? err } : {};
+  logger[level]({ ...context, code: err.code, ref, details: err.details, ...trace }, err.message);
   try {
     await reply.privately(answerFor(err, ref));
   } catch (sendError) {
