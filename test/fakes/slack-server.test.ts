@@ -4,8 +4,19 @@ import { startFakeSlack, type FakeSlack } from './slack-server';
 let fake: FakeSlack;
 let slack: WebClient;
 
+/** The client logs Slack's `[ERROR]` details itself; the tests assert on them, so it stays quiet. */
+const quiet = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => LogLevel.ERROR,
+  setName: () => undefined,
+};
+
 const clientFor = (token: string, options: WebClientOptions = {}) =>
-  new WebClient(token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR, ...options });
+  new WebClient(token, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logger: quiet, ...options });
 
 /** The rejection of a promise that must reject, to assert on its class and fields. */
 async function failureOf<E = WebAPIPlatformError>(promise: Promise<unknown>): Promise<E> {
