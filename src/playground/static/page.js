@@ -104,8 +104,11 @@ function renderCases() {
   body.replaceChildren(
     ...state.cases.map((c) => {
       const row = document.createElement('tr');
-      const name = c.readableId || c.id.slice(0, 8);
+      // A pending case has no readable id yet; its short form is shown, the full UUID on hover
+      // and in the case title below, which is what /case-assign takes.
+      const name = c.readableId || `${c.id.slice(0, 8)}…`;
       row.dataset.case = c.readableId || c.id;
+      row.title = c.readableId ? '' : c.id;
       row.className = row.dataset.case === selectedCase ? 'selected' : '';
       row.append(
         cell(name),
