@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   const app = await createApp(config, { logger });
   await app.start();
 
+  // Logs are written asynchronously: exit only once the last lines are out.
+  const exitAfterLogs = (code: number) => logger.flush(() => process.exit(code));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -47,13 +49,11 @@ async function main(): Promise<void> {
       .stop()
       .then(() => {
         logger.info('stopped');
-        logger.flush();
-        process.exit(0);
+        exitAfterLogs(0);
       })
       .catch((err: unknown) => {
         logger.error({ err }, 'unclean stop');
-        logger.flush();
-        process.exit(1);
+        exitAfterLogs(1);
       });
     setTimeout(() => process.exit(1), SHUTDOWN_BOUND_MS + 2000).unref();
   };

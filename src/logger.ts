@@ -32,7 +32,9 @@ export function createLogger(options: {
       },
       hooks: { streamWrite: scrub },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    // Synchronous: lines stay in order and none is lost when the process exits; a few lines per
+    // command cost far less than the network work they describe.
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 
